@@ -1,0 +1,94 @@
+package io.apath.localstack;
+
+import io.apath.classifier.ClassifierApplication;
+import io.apath.ingest.IngestApplication;
+import io.apath.journey.JourneyApplication;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three A-Path services, each its own Spring application context, in this JVM, pointed at one broker. Started
+ * downstream first (journey, classifier, ingest) so nothing is produced before its consumer exists — though nothing
+ * would be lost either way: consumers start from the earliest offset of a new group.
+ */
+public final class PipelineServices implements AutoCloseable {
+
+    /** Ports of the three HTTP servers; 0 picks a free one. */
+    public record Ports(int ingest, int classifier, int journey) {
+        public static final Ports DEMO = new Ports(8081, 8082, 8083);
+        public static final Ports ANY = new Ports(0, 0, 0);
+    }
+
+    private final List<ConfigurableApplicationContext> contexts;
+    private final URI ingestUrl;
+    private final URI classifierUrl;
+    private final URI journeyUrl;
+
+    private PipelineServices(
+            List<ConfigurableApplicationContext> contexts, URI ingestUrl, URI classifierUrl, URI journeyUrl) {
+        this.contexts = contexts;
+        this.ingestUrl = ingestUrl;
+        this.classifierUrl = classifierUrl;
+        this.journeyUrl = journeyUrl;
+    }
+
+    public static PipelineServices start(String bootstrapServers, Ports ports, Path journeyStateDir) {
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        try {
+            ConfigurableApplicationContext journey = run(
+                    JourneyApplication.application(),
+                    ports.journey(),
+                    "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrapServers,
+                    "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + journeyStateDir);
+            contexts.add(journey);
+            ConfigurableApplicationContext classifier = run(
+                    ClassifierApplication.application(),
+                    ports.classifier(),
+                    "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers);
+            contexts.add(classifier);
+            ConfigurableApplicationContext ingest = run(
+                    IngestApplication.application(),
+                    ports.ingest(),
+                    "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers);
+            contexts.add(ingest);
+            return new PipelineServices(contexts, url(ingest), url(classifier), url(journey));
+        } catch (RuntimeException e) {
+            contexts.forEach(ConfigurableApplicationContext::close);
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder application, int port, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--server.port=" + port);
+        return application.run(all.toArray(String[]::new));
+    }
+
+    private static URI url(ConfigurableApplicationContext context) {
+        return URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public URI ingestUrl() {
+        return ingestUrl;
+    }
+
+    public URI classifierUrl() {
+        return classifierUrl;
+    }
+
+    public URI journeyUrl() {
+        return journeyUrl;
+    }
+
+    /** Upstream first, so ingest stops accepting before its consumers go. */
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+    }
+}
