@@ -65,6 +65,7 @@ public final class PipelineServices implements AutoCloseable {
     private static ConfigurableApplicationContext run(SpringApplicationBuilder application, int port, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--server.port=" + port);
+        all.add("--spring.main.banner-mode=off");
         return application.run(all.toArray(String[]::new));
     }
 
