@@ -23,7 +23,8 @@ public record EventId(String value) {
     /** A name-based (v3) UUID over the event type, the customer and the cause (usually a mention id). */
     public static EventId derived(String eventType, CustomerKey customer, String cause) {
         String name = eventType + '\0' + customer.value() + '\0' + cause;
-        return new EventId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+        return new EventId(
+                UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     @JsonValue

@@ -97,7 +97,8 @@ public sealed interface JourneyEvent {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(rule, "rule");
             if (!from.isAfter(to)) {
-                throw new IllegalArgumentException("a regression must go to an earlier stage, was " + from + " → " + to);
+                throw new IllegalArgumentException(
+                        "a regression must go to an earlier stage, was " + from + " → " + to);
             }
             evidence = copyOf(evidence);
         }

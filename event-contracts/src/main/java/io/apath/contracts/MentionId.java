@@ -26,8 +26,8 @@ public record MentionId(String value) {
     public static MentionId of(String tenant, String platform, String nativeId) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest(
-                    (tenant + '\0' + platform + '\0' + nativeId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    sha256.digest((tenant + '\0' + platform + '\0' + nativeId).getBytes(StandardCharsets.UTF_8));
             return new MentionId(HexFormat.of().formatHex(digest, 0, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

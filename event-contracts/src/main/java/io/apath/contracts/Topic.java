@@ -29,6 +29,11 @@ public record Topic<K, V>(
     /** The dead-letter topic for records this topic's consumers could not process: original bytes, error headers. */
     public Topic<byte[], byte[]> deadLetters() {
         return new Topic<>(
-                name + ".dlq", byte[].class, byte[].class, CleanupPolicy.DELETE, Topics.DEAD_LETTER_RETENTION, partitions);
+                name + ".dlq",
+                byte[].class,
+                byte[].class,
+                CleanupPolicy.DELETE,
+                Topics.DEAD_LETTER_RETENTION,
+                partitions);
     }
 }

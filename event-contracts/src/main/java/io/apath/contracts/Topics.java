@@ -50,16 +50,10 @@ public final class Topics {
 
     /** journey (erasure / consent API) → ingest; tombstone lifts a suppression. */
     public static final Topic<CustomerKey, Suppression> SUPPRESSIONS = new Topic<>(
-            "suppressions.v1",
-            CustomerKey.class,
-            Suppression.class,
-            CleanupPolicy.COMPACT,
-            null,
-            DEFAULT_PARTITIONS);
+            "suppressions.v1", CustomerKey.class, Suppression.class, CleanupPolicy.COMPACT, null, DEFAULT_PARTITIONS);
 
     /** The topics with a consumer that may meet a record it cannot process, and so a dead-letter topic. */
-    public static final List<Topic<?, ?>> CONSUMED =
-            List.of(MENTIONS, MENTIONS_CLASSIFIED, SUPPRESSIONS);
+    public static final List<Topic<?, ?>> CONSUMED = List.of(MENTIONS, MENTIONS_CLASSIFIED, SUPPRESSIONS);
 
     /** Every topic A-Path needs, dead-letter topics included. */
     public static final List<Topic<?, ?>> ALL = Stream.concat(

@@ -1,0 +1,88 @@
+package io.apath.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void topicNamesAreUnique() {
+        List<String> names = Topics.ALL.stream().map(Topic::name).toList();
+
+        assertThat(names).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyConsumedTopicHasADeadLetterTopic() {
+        List<String> names = Topics.ALL.stream().map(Topic::name).toList();
+
+        assertThat(Topics.CONSUMED).isNotEmpty();
+        for (Topic<?, ?> consumed : Topics.CONSUMED) {
+            assertThat(names).contains(consumed.name() + ".dlq");
+            assertThat(Topics.ALL).contains(consumed.deadLetters());
+        }
+    }
+
+    @Test
+    void deadLetterTopicsKeepRawBytesForTwoWeeks() {
+        Topic<byte[], byte[]> dlq = Topics.MENTIONS.deadLetters();
+
+        assertThat(dlq.name()).isEqualTo("mentions.v1.dlq");
+        assertThat(dlq.keyType()).isEqualTo(byte[].class);
+        assertThat(dlq.valueType()).isEqualTo(byte[].class);
+        assertThat(dlq.cleanupPolicy()).isEqualTo(CleanupPolicy.DELETE);
+        assertThat(dlq.retention()).isEqualTo(Duration.ofDays(14));
+    }
+
+    @Test
+    void compactedTopicsHaveNoRetentionAndDeletedTopicsHaveOne() {
+        for (Topic<?, ?> topic : Topics.ALL) {
+            if (topic.cleanupPolicy() == CleanupPolicy.COMPACT) {
+                assertThat(topic.retention()).as(topic.name()).isNull();
+            } else {
+                assertThat(topic.retention()).as(topic.name()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void catalogueMatchesTheDesign() {
+        assertThat(Topics.MENTIONS.name()).isEqualTo("mentions.v1");
+        assertThat(Topics.MENTIONS.retention()).isEqualTo(Duration.ofDays(7));
+        assertThat(Topics.MENTIONS_CLASSIFIED.name()).isEqualTo("mentions-classified.v1");
+        assertThat(Topics.MENTIONS_CLASSIFIED.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(Topics.JOURNEY_EVENTS.name()).isEqualTo("journey-events.v1");
+        assertThat(Topics.JOURNEY_EVENTS.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(Topics.JOURNEY_STATE.name()).isEqualTo("journey-state.v1");
+        assertThat(Topics.JOURNEY_STATE.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
+        assertThat(Topics.SUPPRESSIONS.name()).isEqualTo("suppressions.v1");
+        assertThat(Topics.SUPPRESSIONS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
+        assertThat(Topics.ALL).hasSize(8);
+    }
+
+    @Test
+    void everyTopicIsKeyedByCustomerOrCarriesRawBytes() {
+        for (Topic<?, ?> topic : Topics.ALL) {
+            assertThat(topic.keyType()).as(topic.name()).isIn(CustomerKey.class, byte[].class);
+        }
+    }
+
+    @Test
+    void cleanupPolicyIsWrittenTheWayKafkaSpellsIt() {
+        assertThat(CleanupPolicy.COMPACT.configValue()).isEqualTo("compact");
+        assertThat(CleanupPolicy.DELETE.configValue()).isEqualTo("delete");
+    }
+
+    @Test
+    void aTopicCannotBeBothCompactedAndTimeLimited() {
+        assertThatThrownBy(() -> new Topic<>(
+                        "x.v1", CustomerKey.class, String.class, CleanupPolicy.COMPACT, Duration.ofDays(1), 6))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Topic<>("x.v1", CustomerKey.class, String.class, CleanupPolicy.DELETE, null, 6))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
