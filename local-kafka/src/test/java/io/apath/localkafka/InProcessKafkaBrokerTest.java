@@ -35,9 +35,11 @@ class InProcessKafkaBrokerTest {
     @Test
     void createsEveryCatalogueTopicWithItsCleanupPolicyAndKeepsRecordsAcrossRestart() throws Exception {
         try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(dataDir, 0)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 Set<String> names = admin.listTopics().names().get();
-                assertThat(names).containsAll(Topics.ALL.stream().map(Topic::name).toList());
+                assertThat(names)
+                        .containsAll(Topics.ALL.stream().map(Topic::name).toList());
 
                 Map<String, TopicDescription> descriptions = admin.describeTopics(List.of(Topics.JOURNEY_STATE.name()))
                         .allTopicNames()
@@ -45,7 +47,8 @@ class InProcessKafkaBrokerTest {
                 assertThat(descriptions.get(Topics.JOURNEY_STATE.name()).partitions())
                         .hasSize(Topics.JOURNEY_STATE.partitions());
                 ConfigResource state = new ConfigResource(ConfigResource.Type.TOPIC, Topics.JOURNEY_STATE.name());
-                Config config = admin.describeConfigs(List.of(state)).all().get().get(state);
+                Config config =
+                        admin.describeConfigs(List.of(state)).all().get().get(state);
                 assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
             }
             produce(broker.bootstrapServers(), "kept");
@@ -62,7 +65,8 @@ class InProcessKafkaBrokerTest {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.MENTIONS.name(), "k", value)).get();
+            producer.send(new ProducerRecord<>(Topics.MENTIONS.name(), "k", value))
+                    .get();
         }
     }
 

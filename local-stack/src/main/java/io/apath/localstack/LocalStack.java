@@ -85,7 +85,9 @@ public final class LocalStack {
                 result.accepted(),
                 result.refused(),
                 (System.nanoTime() - replayStarted) / 1e9,
-                new StageCounts(JourneyStateReader.readAll(broker.bootstrapServers()).values()).render());
+                new StageCounts(JourneyStateReader.readAll(broker.bootstrapServers())
+                                .values())
+                        .render());
 
         if (once) {
             System.exit(0); // runs the shutdown hook

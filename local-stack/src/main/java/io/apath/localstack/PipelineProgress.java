@@ -36,17 +36,19 @@ public final class PipelineProgress implements AutoCloseable {
     /** Records of {@code topic} the group has not committed yet (the whole topic if it never committed). */
     public long lag(String group, String topic) {
         try {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
+            List<TopicPartition> partitions =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
             Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
-                            partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())),
+                            partitions.stream()
+                                    .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())),
                             new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
                     .all()
                     .get();
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             long lag = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);

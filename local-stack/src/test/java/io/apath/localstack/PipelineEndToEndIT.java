@@ -11,7 +11,6 @@ import io.apath.contracts.Topics;
 import io.apath.localkafka.KafkaBrokerExtension;
 import io.apath.localkafka.KafkaEndpoint;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +65,11 @@ class PipelineEndToEndIT {
         List<String> mentions = List.of(
                 mention("fan-1", "post-1", "Just landed, saw the new lounge at the airport", "2026-10-01T09:00:00Z"),
                 mention("fan-1", "post-2", "Thank you for the great service today, love it!", "2026-10-02T10:00:00Z"),
-                mention("grumbler-2", "post-3", "Worst delay ever, my bag is lost and nobody answers", "2026-10-02T11:00:00Z"));
+                mention(
+                        "grumbler-2",
+                        "post-3",
+                        "Worst delay ever, my bag is lost and nobody answers",
+                        "2026-10-02T11:00:00Z"));
         assertThat(replay.replay(mentions)).isEqualTo(new SampleReplay.Result(3, 0));
         // The same post again: accepted by ingest, but it must not count twice in the journey.
         replay.replay(List.of(mentions.get(1)));
@@ -80,9 +83,10 @@ class PipelineEndToEndIT {
             assertThat(state.get(GRUMBLER).intentCounts()).containsKey(Intent.COMPLAINT);
         });
 
-        List<ConsumerRecord<String, String>> events = await().atMost(Duration.ofSeconds(30))
-                .until(() -> journeyEventsOf(TENANT), found -> found.size() >= 3);
-        assertThat(events).extracting(e -> header(e, "ce_type"))
+        List<ConsumerRecord<String, String>> events =
+                await().atMost(Duration.ofSeconds(30)).until(() -> journeyEventsOf(TENANT), found -> found.size() >= 3);
+        assertThat(events)
+                .extracting(e -> header(e, "ce_type"))
                 .containsExactlyInAnyOrder(
                         "io.apath.journey.CustomerNoticed",
                         "io.apath.journey.CustomerNoticed",
@@ -102,14 +106,22 @@ class PipelineEndToEndIT {
 
     private static String mention(String author, String nativeId, String text, String createdAt) {
         return JSON.writeValueAsString(Map.of(
-                "tenant", TENANT,
-                "platform", "mastodon",
-                "nativeId", nativeId,
-                "kind", "POST",
-                "author", Map.of("id", author, "handle", "@" + author),
-                "text", text,
-                "lang", "en",
-                "createdAt", createdAt));
+                "tenant",
+                TENANT,
+                "platform",
+                "mastodon",
+                "nativeId",
+                nativeId,
+                "kind",
+                "POST",
+                "author",
+                Map.of("id", author, "handle", "@" + author),
+                "text",
+                text,
+                "lang",
+                "en",
+                "createdAt",
+                createdAt));
     }
 
     /** Every journey event of this test's tenant so far, read_committed from the beginning. */
