@@ -1,17 +1,172 @@
 package io.apath.ingest.binding;
 
+import io.apath.ingest.domain.ApiKeys;
 import io.apath.ingest.domain.MentionIntake;
+import io.apath.ingest.domain.MentionRules;
+import io.apath.ingest.domain.RecentMentions;
+import io.apath.ingest.domain.SuppressionList;
+import io.apath.ingest.domain.WebhookSignature;
+import io.apath.ingest.source.MentionJson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.springframework.cloud.stream.function.StreamBridge;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** HTTP submissions → {@link MentionIntake} → {@code mentions-out-0} → {@code mentions.v1}. */
+/**
+ * HTTP/webhook/connector submissions → {@link MentionIntake} → idempotent producer → {@code mentions.v1};
+ * {@code mentions.v1} + {@code suppressions.v1} → the intake's idempotency window and suppression list.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
 class IngestBindings {
 
     @Bean
-    MentionIntake mentionIntake(StreamBridge streamBridge) {
-        return new MentionIntake(new StreamBridgeMentionPublisher(streamBridge), Clock.systemUTC());
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> mentionProducer(IngestProperties properties) {
+        IngestProperties.Kafka kafka = properties.kafka();
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-mentions");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+        // send() must never block a request thread longer than the request may wait for its acknowledgement.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, kafka.ackTimeout().toMillis());
+        // Records left in the producer after a request gave up are retried this long, then failed for good; until
+        // then their ids stay reserved, so a client retry cannot publish them twice.
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.putAll(kafka.producer());
+        return new KafkaProducer<>(config);
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin kafkaAdmin(IngestProperties properties) {
+        Properties config = new Properties();
+        config.put(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ingest-health");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        return Admin.create(config);
+    }
+
+    @Bean
+    RecentMentions recentMentions(IngestProperties properties) {
+        return new RecentMentions(properties.dedupWindow());
+    }
+
+    @Bean
+    SuppressionList suppressionList() {
+        return new SuppressionList();
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    MentionLogFollower mentionLogFollower(IngestProperties properties, RecentMentions recent, Clock clock) {
+        return new MentionLogFollower(
+                properties.kafka().mentionsTopic(),
+                properties.kafka().bootstrapServers(),
+                properties.kafka().consumer(),
+                recent,
+                clock,
+                MentionJson.mapper());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    SuppressionFollower suppressionFollower(IngestProperties properties, SuppressionList suppressions) {
+        return new SuppressionFollower(
+                properties.kafka().suppressionsTopic(),
+                properties.kafka().bootstrapServers(),
+                properties.kafka().consumer(),
+                suppressions);
+    }
+
+    @Bean
+    MentionIntake mentionIntake(
+            IngestProperties properties,
+            Producer<String, byte[]> mentionProducer,
+            RecentMentions recent,
+            SuppressionList suppressions,
+            MentionLogFollower mentionLog,
+            SuppressionFollower suppressionLog,
+            MeterRegistry registry,
+            Clock clock) {
+        Gauge.builder("ingest.idempotency.window.size", recent, RecentMentions::size)
+                .description("Mention ids currently in the idempotency window")
+                .register(registry);
+        Gauge.builder("ingest.suppressions.size", suppressions, SuppressionList::size)
+                .description("Customers whose mentions are dropped at intake")
+                .register(registry);
+        MentionRules rules = new MentionRules(
+                properties.platforms(),
+                MentionRules.DEFAULT_MAX_TEXT_LENGTH,
+                MentionRules.DEFAULT_MAX_HANDLE_LENGTH,
+                MentionRules.DEFAULT_MAX_ID_LENGTH,
+                properties.maxClockSkew());
+        return new MentionIntake(
+                rules,
+                new KafkaMentionPublisher(mentionProducer, properties.kafka().mentionsTopic(), MentionJson.mapper()),
+                recent,
+                suppressions,
+                () -> mentionLog.loaded() && suppressionLog.loaded(),
+                new MicrometerIntakeMetrics(registry),
+                clock,
+                properties.kafka().ackTimeout());
+    }
+
+    @Bean
+    ApiKeys apiKeys(IngestProperties properties) {
+        Map<String, List<String>> hashes = new HashMap<>();
+        properties.tenants().forEach((tenant, config) -> hashes.put(tenant, config.apiKeySha256()));
+        return new ApiKeys(hashes);
+    }
+
+    @Bean
+    WebhookSignature webhookSignature(IngestProperties properties) {
+        return new WebhookSignature(properties.webhooks().tolerance());
+    }
+
+    @Bean
+    HealthIndicator kafka(Admin kafkaAdmin) {
+        return new BrokerHealth(kafkaAdmin);
+    }
+
+    /** Readiness waits until the idempotency window and the suppressions were read back from Kafka. */
+    @Bean
+    HealthIndicator intakeState(
+            MentionLogFollower mentionLog, SuppressionFollower suppressionLog, RecentMentions recent) {
+        return () -> {
+            boolean loaded = mentionLog.loaded() && suppressionLog.loaded();
+            return (loaded ? Health.up() : Health.outOfService())
+                    .withDetail("idempotencyWindowLoaded", mentionLog.loaded())
+                    .withDetail("suppressionsLoaded", suppressionLog.loaded())
+                    .withDetail("idempotencyWindowSize", recent.size())
+                    .build();
+        };
     }
 }

@@ -1,9 +1,13 @@
 package io.apath.ingest.domain;
 
 import io.apath.contracts.Mention;
+import java.util.concurrent.CompletableFuture;
 
-/** Puts a mention on {@code mentions.v1}; returns only once the broker has acknowledged it, throws otherwise. */
+/**
+ * Puts a mention on {@code mentions.v1}. The future completes once the broker acknowledged it (acks=all) and fails
+ * otherwise; it never completes "successfully" for a record the broker did not take.
+ */
 public interface MentionPublisher {
 
-    void publish(Mention mention);
+    CompletableFuture<Void> publish(Mention mention);
 }
