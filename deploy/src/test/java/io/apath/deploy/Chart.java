@@ -1,0 +1,109 @@
+package io.apath.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The A-Path Helm chart as the tests see it: linted and rendered through helm-java (Helm's own Go code, via JNI). */
+final class Chart {
+
+    static final ObjectMapper YAML = new YAMLMapper();
+    static final String RELEASE = "a-path";
+    static final String NAMESPACE = "a-path";
+
+    /** The value sets every validation runs against: the defaults and the shipped examples. */
+    enum ValueSet {
+        DEFAULTS(null),
+        MINIMAL("values-minimal.yaml"),
+        PRODUCTION("values-production.yaml");
+
+        private final String file;
+
+        ValueSet(String file) {
+            this.file = file;
+        }
+
+        Path path() {
+            return file == null ? null : deployDir().resolve("helm/examples").resolve(file);
+        }
+    }
+
+    private static final Map<ValueSet, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
+
+    private Chart() {}
+
+    static Path deployDir() {
+        return Path.of(System.getProperty("deploy.dir", ".")).toAbsolutePath();
+    }
+
+    static Path chartDir() {
+        return deployDir().resolve("helm/a-path");
+    }
+
+    static LintResult lint() {
+        return new Helm(chartDir()).lint().strict().call();
+    }
+
+    /** Rendering is the slow part (a Go call per template pass), so each value set is rendered once per JVM. */
+    static List<JsonNode> render(ValueSet values) {
+        return RENDERED.computeIfAbsent(values, v -> parse(template(v.path(), Map.of())));
+    }
+
+    static String template(Path valuesFile, Map<String, Object> sets) {
+        var command = new Helm(chartDir())
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion("1.30.0");
+        if (valuesFile != null) {
+            command = command.withValuesFile(valuesFile);
+        }
+        for (var set : sets.entrySet()) {
+            command = command.set(set.getKey(), set.getValue());
+        }
+        return command.call();
+    }
+
+    static List<JsonNode> parse(String manifests) {
+        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(manifests)) {
+            var objects = new ArrayList<JsonNode>();
+            while (documents.hasNext()) {
+                var document = documents.next();
+                if (document != null && document.isObject() && !document.isEmpty()) {
+                    objects.add(document);
+                }
+            }
+            return objects;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<JsonNode> parse(Path file) {
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode copy(JsonNode object) {
+        return (ObjectNode) object.deepCopy();
+    }
+
+    static String describe(JsonNode object) {
+        return object.path("kind").asText() + "/"
+                + object.path("metadata").path("name").asText();
+    }
+}

@@ -1,0 +1,148 @@
+package io.apath.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.apath.deploy.Chart.ValueSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** helm lint, then helm template for every value set, each object checked by schema and by policy. */
+class ChartValidationTest {
+
+    @Test
+    void chartPassesStrictHelmLint() {
+        var result = Chart.lint();
+
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void everyRenderedObjectConformsToItsSchema(ValueSet values) {
+        var schemas = KubernetesSchemas.load();
+        var violations = new ArrayList<String>();
+        for (var object : Chart.render(values)) {
+            violations.addAll(
+                    StrimziModels.isStrimzi(object) ? StrimziModels.validate(object) : schemas.validate(object));
+        }
+
+        assertThat(violations).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void renderedObjectsKeepTheOperationalPolicies(ValueSet values) {
+        var violations = ManifestPolicies.check(Chart.render(values), ChartValues.externalSecrets(values));
+
+        assertThat(violations).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void everyObjectCarriesTheChartLabels(ValueSet values) {
+        assertThat(Chart.render(values)).allSatisfy(object -> assertThat(object.path("metadata")
+                        .path("labels")
+                        .path("app.kubernetes.io/part-of")
+                        .asText())
+                .as(Chart.describe(object))
+                .isEqualTo("a-path"));
+    }
+
+    @Test
+    void defaultsRenderTheThreeServicesWithStateForJourney() {
+        var objects = Chart.render(ValueSet.DEFAULTS);
+
+        assertThat(kinds(objects, "Deployment")).containsExactlyInAnyOrder("a-path-ingest", "a-path-classifier");
+        assertThat(kinds(objects, "StatefulSet")).containsExactly("a-path-journey");
+        assertThat(kinds(objects, "Service"))
+                .containsExactlyInAnyOrder(
+                        "a-path-ingest", "a-path-classifier", "a-path-journey", "a-path-journey-headless");
+        assertThat(kinds(objects, "ConfigMap"))
+                .containsExactlyInAnyOrder(
+                        "a-path-ingest-config",
+                        "a-path-classifier-config",
+                        "a-path-journey-config",
+                        "a-path-journey-rules");
+        assertThat(kinds(objects, "PodDisruptionBudget")).hasSize(3);
+        assertThat(kinds(objects, "KafkaUser")).hasSize(3);
+        assertThat(kinds(objects, "Secret"))
+                .as("no credentials are rendered inline")
+                .isEmpty();
+        var journey = find(objects, "StatefulSet", "a-path-journey");
+        assertThat(journey.at("/spec/volumeClaimTemplates/0/spec/resources/requests/storage")
+                        .asText())
+                .isEqualTo("10Gi");
+    }
+
+    @Test
+    void productionRendersAutoscalingMonitoringAndNetworkPolicies() {
+        var objects = Chart.render(ValueSet.PRODUCTION);
+
+        assertThat(kinds(objects, "HorizontalPodAutoscaler")).containsExactly("a-path-ingest");
+        assertThat(kinds(objects, "ScaledObject")).containsExactlyInAnyOrder("a-path-classifier", "a-path-journey");
+        assertThat(kinds(objects, "TriggerAuthentication")).hasSize(2);
+        assertThat(kinds(objects, "NetworkPolicy")).hasSize(3);
+        assertThat(kinds(objects, "ServiceMonitor")).hasSize(1);
+        assertThat(kinds(objects, "PrometheusRule")).hasSize(1);
+        assertThat(kinds(objects, "ConfigMap")).contains("a-path-dashboard");
+        var classifier = find(objects, "ScaledObject", "a-path-classifier");
+        assertThat(classifier.at("/spec/maxReplicaCount").asInt())
+                .as("12 asked for, capped at the 6 partitions of mentions.v1")
+                .isEqualTo(6);
+    }
+
+    @Test
+    void minimalRendersPlaintextKafkaWithoutUsersOrBudgets() {
+        var objects = Chart.render(ValueSet.MINIMAL);
+
+        assertThat(kinds(objects, "KafkaUser")).isEmpty();
+        assertThat(kinds(objects, "PodDisruptionBudget")).isEmpty();
+        var ingestConfig = find(objects, "ConfigMap", "a-path-ingest-config")
+                .at("/data/ingest-service.yml")
+                .asText();
+        assertThat(ingestConfig).contains("security.protocol: PLAINTEXT").doesNotContain("sasl");
+    }
+
+    @Test
+    void kafkaSecurityIsWiredThroughSecretsNotValues() {
+        var objects = Chart.render(ValueSet.PRODUCTION);
+        var journeyConfig = find(objects, "ConfigMap", "a-path-journey-config")
+                .at("/data/journey-service.yml")
+                .asText();
+        var journey = find(objects, "StatefulSet", "a-path-journey");
+
+        assertThat(journeyConfig)
+                .contains("security.protocol: SASL_SSL", "sasl.mechanism: SCRAM-SHA-512", "${KAFKA_SASL_JAAS_CONFIG}")
+                .contains("ssl.truststore.location: /etc/a-path/kafka-ca/ca.crt")
+                .contains("application.server: ${POD_NAME}.a-path-journey-headless.${POD_NAMESPACE}.svc:8083");
+        var jaas = journey.at("/spec/template/spec/containers/0/env").findParents("name").stream()
+                .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(jaas.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("a-path-journey");
+        assertThat(jaas.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("sasl.jaas.config");
+    }
+
+    static Set<String> kinds(List<JsonNode> objects, String kind) {
+        return objects.stream()
+                .filter(o -> o.path("kind").asText().equals(kind))
+                .map(o -> o.path("metadata").path("name").asText())
+                .collect(Collectors.toSet());
+    }
+
+    static JsonNode find(List<JsonNode> objects, String kind, String name) {
+        return objects.stream()
+                .filter(o -> o.path("kind").asText().equals(kind))
+                .filter(o -> o.path("metadata").path("name").asText().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + "/" + name));
+    }
+}
