@@ -1,0 +1,109 @@
+package io.apath.reliability;
+
+import io.apath.localkafka.CatalogueTopics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * The broker of the fault suite, in a JVM of its own so it can be killed and restarted: a real single-node KRaft Kafka
+ * (the same server classes and settings as {@code InProcessKafkaBroker}) that runs until the process ends.
+ *
+ * <p>Besides its own listener it opens one listener per service ({@code NAME=port:advertisedPort}) that advertises
+ * the address of that service's TCP proxy. A Kafka client connects to whatever the metadata advertises, so only this
+ * way does every byte between one service and the broker cross that service's proxy, where the suite cuts the network.
+ *
+ * <p>Usage: {@code FaultBroker <dataDir> <clientPort> <controllerPort> [NAME=port:advertisedPort ...]}. Prints
+ * {@value #READY} once the catalogue topics exist. Restarting with the same arguments reuses the data.
+ */
+public final class FaultBroker {
+
+    public static final String READY = "FAULT-BROKER-READY";
+    private static final String HOST = "127.0.0.1";
+
+    private FaultBroker() {}
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[0]).toAbsolutePath();
+        int clientPort = Integer.parseInt(args[1]);
+        int controllerPort = Integer.parseInt(args[2]);
+        List<String> listeners = new ArrayList<>(List.of("PLAINTEXT://" + HOST + ":" + clientPort));
+        List<String> advertised = new ArrayList<>(List.of("PLAINTEXT://" + HOST + ":" + clientPort));
+        List<String> protocols = new ArrayList<>(List.of("PLAINTEXT:PLAINTEXT", "CONTROLLER:PLAINTEXT"));
+        for (int i = 3; i < args.length; i++) {
+            String name = args[i].substring(0, args[i].indexOf('='));
+            String[] ports = args[i].substring(name.length() + 1).split(":");
+            listeners.add(name + "://" + HOST + ":" + ports[0]);
+            advertised.add(name + "://" + HOST + ":" + ports[1]);
+            protocols.add(name + ":PLAINTEXT");
+        }
+        listeners.add("CONTROLLER://" + HOST + ":" + controllerPort);
+
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+        props.put("listeners", String.join(",", listeners));
+        props.put("advertised.listeners", String.join(",", advertised));
+        props.put("listener.security.protocol.map", String.join(",", protocols));
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", dataDir.toString());
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "6");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.num.partitions", "6");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("num.partitions", "6");
+        props.put("auto.create.topics.enable", "false");
+        props.put("group.initial.rebalance.delay.ms", "0");
+
+        Files.createDirectories(dataDir);
+        format(dataDir.toString());
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM (a clean broker stop) shuts the server down properly; SIGKILL is the suite's other way to stop it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            server.awaitShutdown();
+            stopped.countDown();
+        }));
+        server.startup();
+        CatalogueTopics.create(HOST + ":" + clientPort);
+        System.out.println(READY);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static void format(String logDir) throws Exception {
+        if (Files.exists(Path.of(logDir, "meta.properties"))) {
+            return; // a restart: keep cluster id, topics and records
+        }
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+                    .setNodeId(1)
+                    .setClusterId(Uuid.randomUuid().toString())
+                    .setDirectories(List.of(logDir))
+                    .setMetadataLogDirectory(logDir)
+                    .setControllerListenerName("CONTROLLER")
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .run();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot format " + logDir, e);
+        }
+    }
+}
