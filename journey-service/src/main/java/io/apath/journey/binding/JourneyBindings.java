@@ -2,19 +2,25 @@ package io.apath.journey.binding;
 
 import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.JourneyEvent;
+import io.apath.journey.domain.JourneyInput;
 import io.apath.journey.domain.JourneyPolicy;
+import io.apath.journey.topology.JourneyObserver;
 import io.apath.journey.topology.JourneySerdes;
+import io.apath.journey.topology.JourneyTopics;
 import io.apath.journey.topology.JourneyTopology;
-import java.util.function.Function;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code mentions-classified.v1} → {@link JourneyTopology} → {@code journey-events.v1} (and {@code journey-state.v1}).
- * The Kafka Streams binder picks the serdes below by their generic types.
+ * {@code mentions-classified.v1} + {@code journey-commands.v1} → {@link JourneyTopology} → {@code journey-events.v1}
+ * (and {@code journey-state.v1}, {@code suppressions.v1}). The Kafka Streams binder picks the serdes below by their
+ * generic types.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JourneyProperties.class)
@@ -22,20 +28,51 @@ class JourneyBindings {
 
     private final JourneySerdes serdes = JourneySerdes.json();
 
+    /** Compiles every rule: an invalid one fails start-up here, naming the rule. */
     @Bean
     JourneyPolicy journeyPolicy(JourneyProperties properties) {
-        return new JourneyPolicy(properties.confidenceThreshold());
+        return JourneyPolicies.from(properties);
     }
 
     @Bean
-    Function<KStream<String, ClassifiedMention>, KStream<String, JourneyEvent>> advanceJourneys(
-            JourneyPolicy policy, JourneyProperties properties) {
-        return classified -> JourneyTopology.build(classified, policy, serdes, properties.stateTopic());
+    JourneyObserver journeyObserver(MeterRegistry registry) {
+        return new MicrometerJourneyObserver(registry);
+    }
+
+    @Bean
+    BiFunction<KStream<String, ClassifiedMention>, KStream<String, JourneyInput>, KStream<String, JourneyEvent>>
+            advanceJourneys(
+                    JourneyPolicy policy,
+                    JourneyProperties properties,
+                    JourneyObserver observer,
+                    @Value("${spring.cloud.stream.kafka.streams.binder.brokers}") String brokers) {
+        CommandsTopic.ensure(brokers, properties.commandsTopic(), properties.inputTopic());
+        JourneyTopics topics = new JourneyTopics(
+                properties.stateTopic(), properties.suppressionsTopic(), properties.deadLetterTopic());
+        return (classified, commands) -> JourneyTopology.build(
+                classified, commands, policy, serdes, topics, properties.punctuateEvery(), observer);
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaJourneyCommands journeyCommands(
+            JourneyProperties properties,
+            @Value("${spring.cloud.stream.kafka.streams.binder.brokers}") String brokers) {
+        return new KafkaJourneyCommands(brokers, properties.commandsTopic(), serdes.journeyInput());
+    }
+
+    @Bean
+    JourneySerdes journeySerdes() {
+        return serdes;
     }
 
     @Bean
     Serde<ClassifiedMention> classifiedMentionSerde() {
         return serdes.classifiedMention();
+    }
+
+    @Bean
+    Serde<JourneyInput> journeyInputSerde() {
+        return serdes.journeyInput();
     }
 
     @Bean

@@ -1,98 +1,95 @@
 package io.apath.journey.topology;
 
 import io.apath.contracts.ClassifiedMention;
+import io.apath.contracts.CustomerJourney;
 import io.apath.contracts.JourneyEvent;
+import io.apath.journey.domain.JourneyInput;
+import io.apath.journey.domain.JourneyInput.MentionClassified;
 import io.apath.journey.domain.JourneyPolicy;
-import io.apath.journey.domain.JourneyState;
 import io.apath.journey.domain.JourneyUpdate;
-import java.util.Set;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * classified mentions (keyed by customer) → journey policy against the {@value #STORE} store → latest journey to the
- * state topic, journey events (as CloudEvents) returned for the output binding.
+ * classified mentions + privacy commands + brand answers (keyed by customer) → journey policy against the
+ * {@code journeys} store → latest journey to the state topic, suppressions to the suppressions topic,
+ * poison input to the dead-letter topic, journey events (as CloudEvents) returned for the output binding.
  *
- * <p>Input is already keyed by customer key, so no repartition happens: each customer's mentions are applied in offset
- * order by one task. Every stateful operator is named so store, changelog and topic names stay stable.
+ * <p>A brand's answer and the complaint it answers have different keys (the brand's account vs the customer), so a
+ * side branch re-keys both by the complained-about post, pairs them in the {@code response-correlation} store, and
+ * sends the pair back keyed by customer. Every stateful operator and repartition topic is named so store, changelog
+ * and topic names stay stable across releases.
  */
 public final class JourneyTopology {
 
-    public static final String STORE = "journeys";
+    /** The per-customer journey store, queryable through interactive queries. */
+    public static final String STORE = ApplyJourneys.STORE;
 
     private JourneyTopology() {}
 
     public static KStream<String, JourneyEvent> build(
             KStream<String, ClassifiedMention> classified,
+            KStream<String, JourneyInput> commands,
             JourneyPolicy policy,
             JourneySerdes serdes,
-            String stateTopic) {
-        KStream<String, JourneyUpdate> updates =
-                classified.processValues(new ApplyPolicy(policy, serdes), Named.as("apply-journey-policy"), STORE);
-        updates.mapValues(update -> update.state().journey(), Named.as("latest-journey"))
-                .to(stateTopic, Produced.with(Serdes.String(), serdes.customerJourney()).withName("journey-state-sink"));
+            JourneyTopics topics,
+            Duration punctuateEvery,
+            JourneyObserver observer) {
+        KStream<String, JourneyInput> answers = classified
+                .flatMap(
+                        (key, mention) -> {
+                            ResponseCorrelationKeys.Keyed keyed = ResponseCorrelationKeys.of(policy, mention);
+                            return keyed == null
+                                    ? List.of()
+                                    : java.util.List.of(KeyValue.pair(keyed.key(), keyed.side()));
+                        },
+                        Named.as("key-by-complained-post"))
+                .repartition(Repartitioned.with(Serdes.String(), serdes.correlation())
+                        .withName("response-correlation"))
+                .process(new CorrelateAnswers.Supplier(serdes, punctuateEvery), Named.as("correlate-answers"))
+                .repartition(Repartitioned.with(Serdes.String(), serdes.journeyInput())
+                        .withName("answers-by-customer"));
+
+        KStream<String, JourneyInput> inputs = classified
+                .mapValues(
+                        mention -> mention == null ? null : (JourneyInput) new MentionClassified(mention),
+                        Named.as("as-journey-input"))
+                .merge(commands, Named.as("with-commands"))
+                .merge(answers, Named.as("with-answers"));
+
+        KStream<String, ApplyJourneys.Outcome> outcomes = inputs.process(
+                new ApplyJourneys.Supplier(policy, serdes, punctuateEvery, observer), Named.as("apply-journey-policy"));
+
+        outcomes.filter((key, outcome) -> outcome.rejected() != null, Named.as("rejected-input"))
+                .mapValues(outcome -> outcome.rejected(), Named.as("rejected-bytes"))
+                .to(
+                        topics.deadLetters(),
+                        Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letter-sink"));
+
+        KStream<String, JourneyUpdate> updates = outcomes.filter(
+                        (key, outcome) -> outcome.update() != null, Named.as("applied-input"))
+                .mapValues(ApplyJourneys.Outcome::update, Named.as("journey-updates"));
+        updates.mapValues(JourneyTopology::latestJourney, Named.as("latest-journey"))
+                .to(
+                        topics.state(),
+                        Produced.with(Serdes.String(), serdes.customerJourney()).withName("journey-state-sink"));
+        updates.filter((key, update) -> update.suppression() != null, Named.as("erasures"))
+                .mapValues(JourneyUpdate::suppression, Named.as("suppressions"))
+                .to(
+                        topics.suppressions(),
+                        Produced.with(Serdes.String(), serdes.suppression()).withName("suppression-sink"));
         return updates.flatMapValues(JourneyUpdate::events, Named.as("journey-events"))
-                .processValues(AsCloudEvent::new, Named.as("as-cloud-events"));
+                .processValues(() -> new AsCloudEvent(observer), Named.as("as-cloud-events"));
     }
 
-    /** Loads the customer's state, applies the policy, stores the result; forwards only updates that changed it. */
-    private record ApplyPolicy(JourneyPolicy policy, JourneySerdes serdes)
-            implements FixedKeyProcessorSupplier<String, ClassifiedMention, JourneyUpdate> {
-
-        @Override
-        public FixedKeyProcessor<String, ClassifiedMention, JourneyUpdate> get() {
-            return new FixedKeyProcessor<>() {
-                private FixedKeyProcessorContext<String, JourneyUpdate> context;
-                private KeyValueStore<String, JourneyState> store;
-
-                @Override
-                public void init(FixedKeyProcessorContext<String, JourneyUpdate> context) {
-                    this.context = context;
-                    this.store = context.getStateStore(STORE);
-                }
-
-                @Override
-                public void process(FixedKeyRecord<String, ClassifiedMention> record) {
-                    if (record.key() == null || record.value() == null) {
-                        return; // unkeyed or tombstone input carries no mention
-                    }
-                    JourneyUpdate update = policy.apply(store.get(record.key()), record.value());
-                    if (update.changed()) {
-                        store.put(record.key(), update.state());
-                        context.forward(record.withValue(update));
-                    }
-                }
-            };
-        }
-
-        @Override
-        public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.journeyState()));
-        }
-    }
-
-    /** Replaces the inherited headers with the event's own CloudEvents headers. */
-    private static final class AsCloudEvent implements FixedKeyProcessor<String, JourneyEvent, JourneyEvent> {
-        private FixedKeyProcessorContext<String, JourneyEvent> context;
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, JourneyEvent> context) {
-            this.context = context;
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, JourneyEvent> record) {
-            context.forward(record.withHeaders(CloudEventHeaders.of(record.value())));
-        }
+    /** Null after an erasure: a tombstone, so compaction removes the customer from the state topic. */
+    private static CustomerJourney latestJourney(JourneyUpdate update) {
+        return update.erased() ? null : update.state().journey();
     }
 }

@@ -1,0 +1,177 @@
+package io.apath.journey.topology;
+
+import io.apath.journey.domain.JourneyInput;
+import io.apath.journey.domain.JourneyInput.ConsentRecorded;
+import io.apath.journey.domain.JourneyInput.ErasureRequested;
+import io.apath.journey.domain.JourneyInput.MentionClassified;
+import io.apath.journey.domain.JourneyInput.ResponseGiven;
+import io.apath.journey.domain.JourneyPolicy;
+import io.apath.journey.domain.JourneyState;
+import io.apath.journey.domain.JourneyUpdate;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the customer's state, applies the policy, stores the result; forwards only inputs that changed something.
+ * A wall-clock punctuator fires the timers (response deadlines, inactivity decay) kept in the {@value #TIMERS} store,
+ * one per customer, keyed {@code <epoch millis, 13 digits>|<customer key>} so that due timers are one range scan.
+ * Input that cannot be applied (wrong key, a rule failing at run time) goes to the dead-letter topic with its error.
+ */
+final class ApplyJourneys implements Processor<String, JourneyInput, String, ApplyJourneys.Outcome> {
+
+    static final String STORE = "journeys";
+    static final String TIMERS = "journey-timers";
+    static final String ERROR_HEADER = "x-apath-error";
+    private static final int TIMERS_PER_PUNCTUATION = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ApplyJourneys.class);
+
+    /** Either an applied update or the rejected input's bytes. */
+    record Outcome(JourneyUpdate update, byte[] rejected) {}
+
+    record Supplier(JourneyPolicy policy, JourneySerdes serdes, Duration punctuateEvery, JourneyObserver observer)
+            implements ProcessorSupplier<String, JourneyInput, String, Outcome> {
+
+        @Override
+        public Processor<String, JourneyInput, String, Outcome> get() {
+            return new ApplyJourneys(this);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.journeyState()),
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String()));
+        }
+    }
+
+    private final Supplier config;
+    private ProcessorContext<String, Outcome> context;
+    private KeyValueStore<String, JourneyState> store;
+    private KeyValueStore<String, String> timers;
+
+    private ApplyJourneys(Supplier config) {
+        this.config = config;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outcome> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+        this.timers = context.getStateStore(TIMERS);
+        context.schedule(config.punctuateEvery(), PunctuationType.WALL_CLOCK_TIME, this::fireTimers);
+    }
+
+    @Override
+    public void process(Record<String, JourneyInput> record) {
+        JourneyInput input = record.value();
+        if (input == null) {
+            return; // a tombstone on an input topic carries nothing to apply
+        }
+        String type = input.getClass().getSimpleName();
+        try {
+            if (record.key() == null || !record.key().equals(input.customerKey().value())) {
+                throw new IllegalArgumentException("record key '" + record.key() + "' is not the customer key '"
+                        + input.customerKey() + "': it would be on the wrong partition");
+            }
+            JourneyState current = store.get(record.key());
+            JourneyUpdate update = apply(current, input);
+            if (!update.changed()) {
+                config.observer().input(type, "unchanged");
+                return;
+            }
+            save(record.key(), current, update);
+            config.observer().input(type, "applied");
+            context.forward(record.withValue(new Outcome(update, null)));
+        } catch (RuntimeException e) {
+            // Nothing was written for this input yet, so skipping it leaves the customer's state consistent.
+            log.warn("Dead-lettering {} for {}: {}", type, record.key(), e.toString());
+            config.observer().input(type, "rejected");
+            RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+            headers.add(ERROR_HEADER, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            headers.add(ERROR_HEADER + "-class", e.getClass().getName().getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = config.serdes().journeyInput().serializer().serialize(null, input);
+            context.forward(new Record<>(record.key(), new Outcome(null, bytes), record.timestamp(), headers));
+        }
+    }
+
+    private JourneyUpdate apply(JourneyState current, JourneyInput input) {
+        JourneyPolicy policy = config.policy();
+        if (input instanceof MentionClassified m) {
+            return policy.apply(current, m.classified());
+        } else if (input instanceof ResponseGiven r) {
+            return policy.respond(current, r);
+        } else if (input instanceof ErasureRequested e) {
+            return policy.erase(current, e);
+        } else if (input instanceof ConsentRecorded c) {
+            return policy.consent(current, c);
+        }
+        throw new IllegalArgumentException(
+                "unknown journey input " + input.getClass().getName());
+    }
+
+    private void save(String key, JourneyState before, JourneyUpdate update) {
+        Optional<Instant> oldTimer = config.policy().nextTimer(before);
+        JourneyState after = update.erased() ? null : update.state();
+        Optional<Instant> newTimer = config.policy().nextTimer(after);
+        if (!oldTimer.equals(newTimer)) {
+            oldTimer.ifPresent(at -> timers.delete(timerKey(at, key)));
+            newTimer.ifPresent(at -> timers.put(timerKey(at, key), key));
+        }
+        if (after == null) {
+            store.delete(key);
+        } else {
+            store.put(key, after);
+        }
+    }
+
+    private void fireTimers(long wallClock) {
+        Instant now = Instant.ofEpochMilli(wallClock);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = timers.range(timerKey(Instant.EPOCH, ""), timerKey(now, "~"))) {
+            while (range.hasNext() && due.size() < TIMERS_PER_PUNCTUATION) {
+                due.add(range.next());
+            }
+        }
+        for (KeyValue<String, String> timer : due) {
+            timers.delete(timer.key);
+            String customer = timer.value;
+            JourneyState current = store.get(customer);
+            JourneyUpdate update = config.policy().onTimer(current, now);
+            if (update.changed()) {
+                save(customer, current, update);
+                context.forward(new Record<>(customer, new Outcome(update, null), wallClock));
+            } else {
+                // Not due after all (the state moved on since): re-arm for whatever is next.
+                config.policy().nextTimer(current).ifPresent(at -> timers.put(timerKey(at, customer), customer));
+            }
+        }
+        if (!due.isEmpty()) {
+            config.observer().timersFired(due.size());
+        }
+    }
+
+    static String timerKey(Instant at, String customerKey) {
+        return String.format("%013d|%s", Math.max(0, at.toEpochMilli()), customerKey);
+    }
+}
