@@ -57,7 +57,22 @@ final class Chart {
 
     /** Rendering is the slow part (a Go call per template pass), so each value set is rendered once per JVM. */
     static List<JsonNode> render(ValueSet values) {
-        return RENDERED.computeIfAbsent(values, v -> parse(template(v.path(), Map.of())));
+        return RENDERED.computeIfAbsent(values, v -> {
+            var manifests = template(v.path(), Map.of());
+            keepForReview(v, manifests);
+            return parse(manifests);
+        });
+    }
+
+    /** The rendered manifests stay in target/rendered for a human (or kubectl diff) to look at. */
+    private static void keepForReview(ValueSet values, String manifests) {
+        try {
+            var dir = deployDir().resolve("target/rendered");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(values.name().toLowerCase(java.util.Locale.ROOT) + ".yaml"), manifests);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String template(Path valuesFile, Map<String, Object> sets) {
