@@ -1,12 +1,14 @@
 package io.apath.localstack;
 
 import io.apath.classifier.ClassifierApplication;
+import io.apath.ingest.DemoTenants;
 import io.apath.ingest.IngestApplication;
 import io.apath.journey.JourneyApplication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,7 +38,14 @@ public final class PipelineServices implements AutoCloseable {
         this.journeyUrl = journeyUrl;
     }
 
+    /** With the demo tenants of the sample file ({@link DemoTenants}). */
     public static PipelineServices start(String bootstrapServers, Ports ports, Path journeyStateDir) {
+        return start(bootstrapServers, ports, journeyStateDir, DemoTenants.API_KEYS);
+    }
+
+    /** @param apiKeys tenant → API key that ingest accepts for that tenant */
+    public static PipelineServices start(
+            String bootstrapServers, Ports ports, Path journeyStateDir, Map<String, String> apiKeys) {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         try {
             ConfigurableApplicationContext journey = run(
@@ -50,10 +59,11 @@ public final class PipelineServices implements AutoCloseable {
                     ports.classifier(),
                     "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers);
             contexts.add(classifier);
-            ConfigurableApplicationContext ingest = run(
-                    IngestApplication.application(),
-                    ports.ingest(),
-                    "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers);
+            List<String> ingestArgs =
+                    new ArrayList<>(List.of(DemoTenants.arguments(apiKeys, DemoTenants.WEBHOOK_SECRETS)));
+            ingestArgs.add("--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers);
+            ConfigurableApplicationContext ingest =
+                    run(IngestApplication.application(), ports.ingest(), ingestArgs.toArray(String[]::new));
             contexts.add(ingest);
             return new PipelineServices(contexts, url(ingest), url(classifier), url(journey));
         } catch (RuntimeException e) {

@@ -40,6 +40,7 @@ class PipelineEndToEndIT {
 
     private static final JsonMapper JSON = new JsonMapper();
     private static final String TENANT = "e2e" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String API_KEY = "key-" + UUID.randomUUID();
     private static final String FAN = TENANT + ":mastodon:fan-1";
     private static final String GRUMBLER = TENANT + ":mastodon:grumbler-2";
 
@@ -49,7 +50,8 @@ class PipelineEndToEndIT {
     @BeforeAll
     static void startServices(KafkaEndpoint broker, @TempDir Path stateDir) {
         kafka = broker;
-        services = PipelineServices.start(broker.bootstrapServers(), PipelineServices.Ports.ANY, stateDir);
+        services = PipelineServices.start(
+                broker.bootstrapServers(), PipelineServices.Ports.ANY, stateDir, Map.of(TENANT, API_KEY));
     }
 
     @AfterAll
@@ -61,7 +63,7 @@ class PipelineEndToEndIT {
 
     @Test
     void mentionsFromTwoCustomersBecomeJourneyEventsAndState() {
-        SampleReplay replay = new SampleReplay(services.ingestUrl());
+        SampleReplay replay = new SampleReplay(services.ingestUrl(), Map.of(TENANT, API_KEY));
         List<String> mentions = List.of(
                 mention("fan-1", "post-1", "Just landed, saw the new lounge at the airport", "2026-10-01T09:00:00Z"),
                 mention("fan-1", "post-2", "Thank you for the great service today, love it!", "2026-10-02T10:00:00Z"),
