@@ -1,5 +1,6 @@
 package io.apath.classifier;
 
+import io.apath.classifier.cli.ClassifierCli;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,7 +14,12 @@ public class ClassifierApplication {
                 .properties(Map.of("spring.config.name", "classifier-service"));
     }
 
-    public static void main(String[] args) {
+    /** {@code java -jar classifier-service-exec.jar [train|evaluate|classify|bench ...]}: the model CLI, else the service. */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && ClassifierCli.COMMANDS.contains(args[0])) {
+            ClassifierCli.main(args);
+            return;
+        }
         application().run(args);
     }
 }

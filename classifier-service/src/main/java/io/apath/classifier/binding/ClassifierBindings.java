@@ -1,33 +1,67 @@
 package io.apath.classifier.binding;
 
 import io.apath.classifier.domain.Classifier;
-import io.apath.classifier.domain.KeywordBaselineClassifier;
+import io.apath.classifier.domain.LanguageIdentifier;
+import io.apath.classifier.domain.ReviewPolicy;
+import io.apath.classifier.domain.TrainedClassifier;
+import io.apath.classifier.model.IntentModel;
 import io.apath.contracts.ClassifiedMention;
-import io.apath.contracts.Mention;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.ObjectMapper;
 
-/** {@code mentions.v1} → classify → {@code mentions-classified.v1}, keyed by customer like its input. */
+/** {@code mentions.v1} (batches of raw records) → classify → {@code mentions-classified.v1} keyed by customer; poison → DLQ. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClassifierProperties.class)
 class ClassifierBindings {
 
     @Bean
-    Classifier classifier() {
-        return new KeywordBaselineClassifier();
+    IntentModel intentModel(ClassifierProperties properties, ResourceLoader resources) {
+        try (InputStream in = resources.getResource(properties.model()).getInputStream()) {
+            return IntentModel.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load classifier model " + properties.model(), e);
+        }
     }
 
     @Bean
-    Function<Mention, Message<ClassifiedMention>> classify(Classifier classifier) {
-        return mention -> keyedByCustomer(classifier.classify(mention));
+    Classifier classifier(IntentModel model, ClassifierProperties properties) {
+        ClassifierProperties.Languages languages = properties.languages();
+        return new TrainedClassifier(
+                model,
+                new LanguageIdentifier(languages.detect(), languages.minProbability()),
+                new ReviewPolicy(
+                        properties.review().minConfidence(),
+                        properties.review().minMargin(),
+                        new HashSet<>(languages.trained())));
     }
 
-    private static Message<ClassifiedMention> keyedByCustomer(ClassifiedMention classified) {
-        return MessageBuilder.withPayload(classified)
-                .setHeader(KafkaHeaders.KEY, classified.mention().customerKey().value())
-                .build();
+    @Bean
+    MentionBatch mentionBatch(Classifier classifier, ObjectMapper json, StreamBridge bridge, MeterRegistry registry) {
+        return new MentionBatch(classifier, json, new DeadLetters(bridge), new ClassifierMetrics(registry));
+    }
+
+    @Bean
+    Function<Message<List<byte[]>>, List<Message<ClassifiedMention>>> classify(MentionBatch batch) {
+        return batch::classify;
+    }
+
+    /** {@code /actuator/info} names the model in use, so ops can tell which version produced which output. */
+    @Bean
+    InfoContributor modelInfo(IntentModel model, ClassifierProperties properties) {
+        return builder -> builder.withDetail("model", Map.of("version", model.version(), "source", properties.model()));
     }
 }

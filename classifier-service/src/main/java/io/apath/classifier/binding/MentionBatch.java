@@ -1,0 +1,75 @@
+package io.apath.classifier.binding;
+
+import io.apath.classifier.domain.Classifier;
+import io.apath.contracts.ClassifiedMention;
+import io.apath.contracts.Mention;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * One polled batch of {@code mentions.v1} records (raw bytes) → classified mentions keyed by customer. Each record is
+ * decoded and classified on its own, so one poison record (bad JSON, a missing required field, a classifier failure)
+ * goes to the dead-letter topic with error headers and the rest of the batch still flows.
+ */
+final class MentionBatch {
+
+    private final Classifier classifier;
+    private final ObjectMapper json;
+    private final DeadLetters deadLetters;
+    private final ClassifierMetrics metrics;
+
+    MentionBatch(Classifier classifier, ObjectMapper json, DeadLetters deadLetters, ClassifierMetrics metrics) {
+        this.classifier = classifier;
+        this.json = json;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+    }
+
+    List<Message<ClassifiedMention>> classify(Message<List<byte[]>> batch) {
+        List<byte[]> records = batch.getPayload();
+        MessageHeaders headers = batch.getHeaders();
+        List<Message<ClassifiedMention>> out = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            byte[] record = records.get(i);
+            try {
+                Mention mention = json.readValue(record, Mention.class);
+                long start = System.nanoTime();
+                ClassifiedMention classified = classifier.classify(mention);
+                metrics.classified(classified, System.nanoTime() - start);
+                out.add(MessageBuilder.withPayload(classified)
+                        .setHeader(
+                                KafkaHeaders.KEY,
+                                classified.mention().customerKey().value())
+                        .build());
+            } catch (RuntimeException e) {
+                deadLetters.send(
+                        record,
+                        at(headers, KafkaHeaders.RECEIVED_KEY, i),
+                        at(headers, KafkaHeaders.RECEIVED_TOPIC, i),
+                        at(headers, KafkaHeaders.RECEIVED_PARTITION, i),
+                        at(headers, KafkaHeaders.OFFSET, i),
+                        e);
+                metrics.deadLettered(e);
+            }
+        }
+        return out;
+    }
+
+    /** Batch headers are lists parallel to the payload list (a single value when the binder gave one). */
+    private static Object at(MessageHeaders headers, String name, int index) {
+        Object value = headers.get(name);
+        if (value instanceof List<?> list) {
+            value = index < list.size() ? list.get(index) : null;
+        }
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value;
+    }
+}

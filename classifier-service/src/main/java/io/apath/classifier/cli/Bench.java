@@ -1,0 +1,80 @@
+package io.apath.classifier.cli;
+
+import io.apath.classifier.model.IntentModel;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench [--model M] [--seconds N] [--threads N]}: raw text → prediction throughput on a fixed mix of post
+ * texts, after a warm-up, plus the heap the loaded model holds. A measurement command, not a test.
+ */
+final class Bench {
+
+    static final List<String> TEXTS = List.of(
+            "@united 3 hours on hold and still no answer. worst airline ever, never flying with you again",
+            "Loving my new iPad 2, thanks @Apple! best purchase this year #sxsw",
+            "can I return online purchases in store? need to check my order status",
+            "any promo codes for the Google party tonight? giving away free t-shirts at the booth",
+            "if you fly to NYC take @JetBlue, you should try their snacks",
+            "Apple to announce iPhone 5 next week http://t.co/abc",
+            "apple pie recipe with cinnamon and brown sugar",
+            "need to upgrade my phone, thinking iPhone 4S or maybe the Galaxy");
+
+    private Bench() {}
+
+    static int run(IntentModel model, Options options, PrintStream out) throws InterruptedException {
+        double seconds = Double.parseDouble(options.get("seconds", "10"));
+        int threads = Integer.parseInt(options.get("threads", "1"));
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        out.printf(
+                Locale.ROOT,
+                "model %s, %d hash buckets x %d heads; heap used after load %.1f MB%n",
+                model.version(),
+                model.features().dimension(),
+                IntentModel.HEADS,
+                (rt.totalMemory() - rt.freeMemory()) / 1e6);
+        loop(model, (long) (seconds * 0.3e9)); // warm-up: let the JIT compile the hot path
+        long[] counts = new long[threads];
+        Thread[] workers = new Thread[threads];
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            workers[t] = new Thread(() -> counts[id] = loop(model, (long) (seconds * 1e9)));
+            workers[t].start();
+        }
+        long total = 0;
+        for (int t = 0; t < threads; t++) {
+            workers[t].join();
+            total += counts[t];
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        out.printf(
+                Locale.ROOT,
+                "%d thread(s): %d predictions in %.1f s = %.0f mentions/s (%.0f per thread), mean %.2f µs each%n",
+                threads,
+                total,
+                elapsed,
+                total / elapsed,
+                total / elapsed / threads,
+                elapsed * 1e6 * threads / total);
+        return 0;
+    }
+
+    private static long loop(IntentModel model, long nanos) {
+        long end = System.nanoTime() + nanos;
+        long n = 0;
+        int sink = 0;
+        while (System.nanoTime() < end) {
+            for (String text : TEXTS) {
+                sink += model.predict(text).primaryIntent().ordinal();
+                n++;
+            }
+        }
+        if (sink == 42) {
+            System.out.print("");
+        }
+        return n;
+    }
+}

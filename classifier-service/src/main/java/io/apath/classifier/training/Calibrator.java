@@ -1,0 +1,232 @@
+package io.apath.classifier.training;
+
+import io.apath.classifier.model.IntentModel;
+import io.apath.classifier.model.IntentModel.Calibration;
+import io.apath.classifier.model.SparseFeatures;
+import io.apath.contracts.Intent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fits the calibration layer on out-of-fold raw scores: per intent a ridge logistic regression over all head scores
+ * and cue bits (a generalised Platt scaling, so probabilities of different heads are comparable and the primary intent
+ * is a fair argmax), the threshold per intent that maximises F1 for the secondary label, and sentiment offsets that
+ * maximise macro-recall (the SemEval measure).
+ */
+final class Calibrator {
+
+    private Calibrator() {}
+
+    static final double RIDGE = 1.0;
+
+    static Calibration fit(List<Example> examples, float[][] oof, SparseFeatures[] features) {
+        int intents = IntentModel.INTENTS;
+        int width = IntentModel.STACK_WIDTH;
+        float[] stack = new float[intents * width];
+        float[] thresholds = new float[intents];
+        for (Intent intent : Intent.values()) {
+            int h = intent.ordinal();
+            List<double[]> inputs = new ArrayList<>();
+            List<Boolean> targets = new ArrayList<>();
+            for (int row = 0; row < examples.size(); row++) {
+                Example e = examples.get(row);
+                if (oof[row] != null && e.knows(intent) && e.intentWeights()[h] >= Corpora.GOLD) {
+                    inputs.add(IntentModel.stackInput(oof[row], features[row].cues()));
+                    targets.add(e.is(intent));
+                }
+            }
+            double[] beta = logistic(inputs, targets, h);
+            for (int j = 0; j < width; j++) {
+                stack[h * width + j] = (float) beta[j];
+            }
+            List<float[]> pairs = new ArrayList<>();
+            for (int k = 0; k < inputs.size(); k++) {
+                pairs.add(new float[] {(float) dot(beta, inputs.get(k)), targets.get(k) ? 1f : 0f});
+            }
+            thresholds[h] = bestThreshold(pairs, new float[] {1f, 0f});
+        }
+        float[] offsets = sentimentOffsets(examples, oof);
+        return new Calibration(stack, thresholds, offsets);
+    }
+
+    /**
+     * Ridge logistic regression by Newton's method (IRLS). Without both classes it falls back to the head's own
+     * score, which is what Platt scaling with a = 1, b = 0 would give.
+     */
+    static double[] logistic(List<double[]> inputs, List<Boolean> targets, int ownHead) {
+        int d = IntentModel.STACK_WIDTH;
+        double[] beta = new double[d];
+        beta[ownHead] = 1;
+        long positives = targets.stream().filter(t -> t).count();
+        if (positives == 0 || positives == targets.size()) {
+            return beta;
+        }
+        for (int iteration = 0; iteration < 30; iteration++) {
+            double[] gradient = new double[d];
+            double[][] hessian = new double[d][d];
+            for (int j = 0; j < d - 1; j++) {
+                gradient[j] = RIDGE * beta[j];
+                hessian[j][j] = RIDGE;
+            }
+            hessian[d - 1][d - 1] = 1e-6;
+            for (int k = 0; k < inputs.size(); k++) {
+                double[] z = inputs.get(k);
+                double q = 1 / (1 + Math.exp(-dot(beta, z)));
+                double r = q - (targets.get(k) ? 1 : 0);
+                double v = Math.max(q * (1 - q), 1e-9);
+                for (int a = 0; a < d; a++) {
+                    if (z[a] == 0) {
+                        continue;
+                    }
+                    gradient[a] += r * z[a];
+                    for (int b = 0; b < d; b++) {
+                        hessian[a][b] += v * z[a] * z[b];
+                    }
+                }
+            }
+            double[] step = solve(hessian, gradient);
+            double change = 0;
+            for (int j = 0; j < d; j++) {
+                beta[j] -= step[j];
+                change += Math.abs(step[j]);
+            }
+            if (change < 1e-6) {
+                break;
+            }
+        }
+        return beta;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** Gaussian elimination with partial pivoting; the system is small (one row per calibration input). */
+    static double[] solve(double[][] matrix, double[] vector) {
+        int n = vector.length;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = java.util.Arrays.copyOf(matrix[i], n + 1);
+            m[i][n] = vector[i];
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[col];
+            m[col] = m[pivot];
+            m[pivot] = t;
+            if (Math.abs(m[col][col]) < 1e-12) {
+                continue;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != col) {
+                    double f = m[r][col] / m[col][col];
+                    for (int c = col; c <= n; c++) {
+                        m[r][c] -= f * m[col][c];
+                    }
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.abs(m[i][i]) < 1e-12 ? 0 : m[i][n] / m[i][i];
+        }
+        return x;
+    }
+
+    static float bestThreshold(List<float[]> pairs, float[] platt) {
+        float best = 0.5f;
+        double bestF1 = -1;
+        for (int step = 5; step <= 95; step++) {
+            float threshold = step / 100f;
+            int tp = 0, fp = 0, fn = 0;
+            for (float[] p : pairs) {
+                double q = 1 / (1 + Math.exp(-(platt[0] * p[0] + platt[1])));
+                boolean predicted = q >= threshold;
+                boolean actual = p[1] > 0;
+                if (predicted && actual) {
+                    tp++;
+                } else if (predicted) {
+                    fp++;
+                } else if (actual) {
+                    fn++;
+                }
+            }
+            double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+            if (f1 > bestF1 + 1e-9) {
+                bestF1 = f1;
+                best = threshold;
+            }
+        }
+        return best;
+    }
+
+    /** Coordinate search of additive logit offsets for NEGATIVE and POSITIVE (NEUTRAL stays 0). */
+    static float[] sentimentOffsets(List<Example> examples, float[][] oof) {
+        List<Integer> rows = new ArrayList<>();
+        for (int row = 0; row < examples.size(); row++) {
+            Example e = examples.get(row);
+            if (oof[row] != null && e.hasSentiment() && e.sentimentWeight() >= Corpora.GOLD) {
+                rows.add(row);
+            }
+        }
+        float[] offsets = new float[IntentModel.SENTIMENTS];
+        if (rows.isEmpty()) {
+            return offsets;
+        }
+        double best = macroRecall(examples, oof, rows, offsets);
+        for (int round = 0; round < 3; round++) {
+            for (int k : new int[] {0, 2}) {
+                float bestValue = offsets[k];
+                for (int step = -20; step <= 20; step++) {
+                    offsets[k] = step / 10f;
+                    double r = macroRecall(examples, oof, rows, offsets);
+                    if (r > best + 1e-9) {
+                        best = r;
+                        bestValue = offsets[k];
+                    }
+                }
+                offsets[k] = bestValue;
+            }
+        }
+        return offsets;
+    }
+
+    private static double macroRecall(List<Example> examples, float[][] oof, List<Integer> rows, float[] offsets) {
+        int k = IntentModel.SENTIMENTS;
+        int base = IntentModel.INTENTS;
+        int[] hit = new int[k];
+        int[] total = new int[k];
+        for (int row : rows) {
+            float[] raw = oof[row];
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (raw[base + c] + offsets[c] > raw[base + best] + offsets[best]) {
+                    best = c;
+                }
+            }
+            int gold = examples.get(row).sentiment();
+            total[gold]++;
+            if (best == gold) {
+                hit[gold]++;
+            }
+        }
+        double sum = 0;
+        int classes = 0;
+        for (int c = 0; c < k; c++) {
+            if (total[c] > 0) {
+                sum += (double) hit[c] / total[c];
+                classes++;
+            }
+        }
+        return sum / classes;
+    }
+}

@@ -1,0 +1,186 @@
+package io.apath.classifier.training;
+
+import io.apath.classifier.model.Cues;
+import io.apath.classifier.training.Example.Source;
+import io.apath.contracts.Intent;
+import io.apath.contracts.SentimentLabel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the labelled files of {@code shared/data} (and files in the same formats) into {@link Example}s, deciding per
+ * source which heads it can teach and how much to trust it. Weights: hand labels 1, reviewer corrections 2 (they are
+ * the brand's own judgement), corpora labelled for a neighbouring task 0.5, pattern-derived weak labels 0.3.
+ */
+public final class Corpora {
+
+    public static final String INTENTS_FILE = "intents-train.jsonl";
+    public static final String COMPLAINTS_FILE = "complaints-train.csv";
+    public static final String SENTIMENT_FILE = "sentiment-train.tsv";
+    public static final String BRAND_EMOTION_FILE = "brand-emotion.csv";
+    public static final String SANDERS_FILE = "sanders.csv";
+
+    static final float GOLD = 1f;
+    static final float CORRECTION = 2f;
+    static final float NEIGHBOUR = 0.5f;
+    static final float WEAK = 0.3f;
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private Corpora() {}
+
+    /** Every file of the data directory that exists, plus optional correction files in the intents format. */
+    public static List<Example> readDirectory(Path dir, List<Path> corrections) {
+        List<Example> all = new ArrayList<>();
+        all.addAll(readIntents(dir.resolve(INTENTS_FILE), Source.INTENTS));
+        if (Files.exists(dir.resolve(COMPLAINTS_FILE))) {
+            all.addAll(readComplaints(dir.resolve(COMPLAINTS_FILE)));
+        }
+        if (Files.exists(dir.resolve(SENTIMENT_FILE))) {
+            all.addAll(readSemEval(dir.resolve(SENTIMENT_FILE)));
+        }
+        if (Files.exists(dir.resolve(BRAND_EMOTION_FILE))) {
+            all.addAll(readBrandEmotion(dir.resolve(BRAND_EMOTION_FILE)));
+        }
+        if (Files.exists(dir.resolve(SANDERS_FILE))) {
+            all.addAll(readSanders(dir.resolve(SANDERS_FILE)));
+        }
+        for (Path correction : corrections) {
+            all.addAll(readIntents(correction, Source.CORRECTIONS));
+        }
+        return all;
+    }
+
+    /** JSONL {@code {"id","text","labels":[primary, second?],"sentiment"}} as in the labelling guideline. */
+    public static List<Example> readIntents(Path file, Source source) {
+        List<Example> out = new ArrayList<>();
+        for (String line : lines(file)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = JSON.readTree(line);
+            List<Intent> labels = new ArrayList<>();
+            node.path("labels")
+                    .forEach(l -> labels.add(Intent.valueOf(l.asString().trim().toUpperCase(Locale.ROOT))));
+            if (labels.isEmpty()) {
+                throw new IllegalArgumentException(file + ": item without labels: " + line);
+            }
+            float weight = source == Source.CORRECTIONS ? CORRECTION : GOLD;
+            Example e = Example.unlabelled(
+                            node.path("id").asString(),
+                            source,
+                            node.path("text").asString())
+                    .withGold(labels, weight);
+            String sentiment = node.path("sentiment").asString("");
+            if (!sentiment.isBlank()) {
+                e = e.withSentiment(SentimentLabel.valueOf(sentiment.trim().toUpperCase(Locale.ROOT)), weight);
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /**
+     * Preotiuc-Pietro et al.'s complaints: teaches COMPLAINT. Its random tweets/replies (domain {@code random_*}) do
+     * not address a brand at all, which is this project's IRRELEVANT; a complaint is never IRRELEVANT/INFORMATIONAL.
+     */
+    public static List<Example> readComplaints(Path file) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(file)) {
+            boolean complaint = "1".equals(row.get("label"));
+            Example e = Example.unlabelled("complaints-" + row.get("id"), Source.COMPLAINTS, row.get("text"))
+                    .withIntent(Intent.COMPLAINT, complaint, GOLD);
+            String domain = row.getOrDefault("domain", "");
+            if (domain.startsWith("random")) {
+                e.withIntent(Intent.IRRELEVANT, true, NEIGHBOUR);
+            } else if (complaint) {
+                e.withIntent(Intent.IRRELEVANT, false, NEIGHBOUR).withIntent(Intent.INFORMATIONAL, false, NEIGHBOUR);
+            }
+            out.add(weak(e));
+        }
+        return out;
+    }
+
+    /** SemEval 2013–2016 Task 4A: teaches the sentiment head only (its tweets are mostly not about a brand). */
+    public static List<Example> readSemEval(Path file) {
+        List<Example> out = new ArrayList<>();
+        List<String> lines = lines(file);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] parts = lines.get(i).split("\t", 3);
+            if (parts.length < 3) {
+                continue;
+            }
+            SentimentLabel label = SentimentLabel.valueOf(parts[1].trim().toUpperCase(Locale.ROOT));
+            out.add(weak(Example.unlabelled("semeval-" + parts[0], Source.SEMEVAL, parts[2])
+                    .withSentiment(label, GOLD)));
+        }
+        return out;
+    }
+
+    /** CrowdFlower SXSW brand emotion: positive/negative/no emotion toward a brand → sentiment. */
+    public static List<Example> readBrandEmotion(Path file) {
+        List<Example> out = new ArrayList<>();
+        int n = 0;
+        for (Map<String, String> row : Csv.read(file)) {
+            String emotion = row.getOrDefault("emotion", "");
+            SentimentLabel label = emotion.startsWith("Positive")
+                    ? SentimentLabel.POSITIVE
+                    : emotion.startsWith("Negative")
+                            ? SentimentLabel.NEGATIVE
+                            : emotion.startsWith("No emotion") ? SentimentLabel.NEUTRAL : null;
+            String text = row.get("text");
+            if (label == null || text == null || text.isBlank()) {
+                continue;
+            }
+            out.add(weak(Example.unlabelled("sxsw-" + n++, Source.BRAND_EMOTION, text)
+                    .withSentiment(label, NEIGHBOUR)));
+        }
+        return out;
+    }
+
+    /** Sanders 2011: irrelevant → IRRELEVANT; otherwise sentiment toward apple/google/microsoft/twitter. */
+    public static List<Example> readSanders(Path file) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> row : Csv.read(file)) {
+            String sentiment = row.getOrDefault("sentiment", "");
+            Example e = Example.unlabelled("sanders-" + row.get("id"), Source.SANDERS, row.get("text"));
+            if (sentiment.equals("irrelevant")) {
+                e.withIntent(Intent.IRRELEVANT, true, NEIGHBOUR);
+            } else {
+                e.withIntent(Intent.IRRELEVANT, false, NEIGHBOUR);
+                e = e.withSentiment(SentimentLabel.valueOf(sentiment.toUpperCase(Locale.ROOT)), NEIGHBOUR);
+            }
+            out.add(weak(e));
+        }
+        return out;
+    }
+
+    /** Adds weak positives for the rare intents whose narrow phrases occur, where the source said nothing. */
+    static Example weak(Example e) {
+        for (Intent intent : Cues.weakLabels(e.text())) {
+            if (!e.knows(intent)) {
+                e.withIntent(intent, true, WEAK);
+            }
+        }
+        return e;
+    }
+
+    private static List<String> lines(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.apath.classifier.training;
+
+import io.apath.classifier.model.IntentModel;
+import io.apath.classifier.model.IntentModel.Calibration;
+import io.apath.classifier.model.LinearHeads;
+import io.apath.classifier.model.SparseFeatures;
+import io.apath.classifier.model.TextFeatures;
+import io.apath.classifier.training.Trainer.Settings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The whole recipe from examples to a shippable model: k-fold out-of-fold scores on the training rows, Platt
+ * calibration and per-intent thresholds fitted on those (never on scores of rows a head was trained on), then a final
+ * fit on all rows. Only hand-labelled targets calibrate; weak and neighbouring-task labels only train.
+ */
+public final class ModelTraining {
+
+    public static final String VERSION_PREFIX = "hashed-ngram-lr-1";
+    public static final int CALIBRATION_FOLDS = 3;
+    static final long CALIBRATION_SALT = 0x9e3779b97f4a7c15L;
+
+    private final Trainer trainer;
+    private final TextFeatures textFeatures;
+
+    public ModelTraining(Settings settings) {
+        this.trainer = new Trainer(settings);
+        this.textFeatures = new TextFeatures(settings.bits(), settings.minChar(), settings.maxChar());
+    }
+
+    public TextFeatures textFeatures() {
+        return textFeatures;
+    }
+
+    public SparseFeatures[] extract(List<Example> examples) {
+        return examples.stream().map(e -> textFeatures.extract(e.text())).toArray(SparseFeatures[]::new);
+    }
+
+    /** A trained model and its file bytes. */
+    public record Trained(IntentModel model, byte[] file) {}
+
+    public Trained fit(List<Example> examples) {
+        return fit(
+                examples, extract(examples), IntStream.range(0, examples.size()).toArray());
+    }
+
+    public Trained fit(List<Example> examples, SparseFeatures[] features, int[] rows) {
+        float[][] oof = new float[examples.size()][];
+        int[] folds = Folds.assign(examples, rows, CALIBRATION_FOLDS, CALIBRATION_SALT);
+        for (int fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+            int[] trainRows = Folds.rowsNotIn(rows, folds, fold);
+            int[] heldOut = Folds.rowsIn(rows, folds, fold);
+            LinearHeads heads = trainer.train(examples, features, trainRows);
+            for (int row : heldOut) {
+                if (calibrates(examples.get(row))) {
+                    float[] raw = new float[IntentModel.HEADS];
+                    heads.scores(features[row], raw);
+                    oof[row] = raw;
+                }
+            }
+        }
+        Calibration calibration = Calibrator.fit(examples, oof, features);
+        LinearHeads heads = trainer.train(examples, features, rows);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
+            IntentModel model = IntentModel.write(VERSION_PREFIX, textFeatures, heads, calibration, out);
+            return new Trained(model, out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean calibrates(Example e) {
+        return e.hasGoldIntents()
+                || e.source() == Example.Source.COMPLAINTS
+                || (e.hasSentiment() && e.sentimentWeight() >= Corpora.GOLD);
+    }
+
+    /** Fold assignment by normalised text, so duplicate texts across files always land in the same fold. */
+    static final class Folds {
+
+        private Folds() {}
+
+        static int[] assign(List<Example> examples, int[] rows, int k, long salt) {
+            int[] folds = new int[examples.size()];
+            Arrays.fill(folds, -1);
+            for (int row : rows) {
+                folds[row] = foldOf(examples.get(row).text(), k, salt);
+            }
+            return folds;
+        }
+
+        static int foldOf(String text, int k, long salt) {
+            String key = new String(TextFeatures.normalise(text == null ? "" : text));
+            long h = salt;
+            for (int i = 0; i < key.length(); i++) {
+                h = (h ^ key.charAt(i)) * 0x100000001b3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            return (int) Math.floorMod(h, (long) k);
+        }
+
+        static int[] rowsIn(int[] rows, int[] folds, int fold) {
+            return Arrays.stream(rows).filter(r -> folds[r] == fold).toArray();
+        }
+
+        static int[] rowsNotIn(int[] rows, int[] folds, int fold) {
+            return Arrays.stream(rows).filter(r -> folds[r] != fold).toArray();
+        }
+    }
+}

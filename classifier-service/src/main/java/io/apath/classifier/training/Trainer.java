@@ -1,0 +1,166 @@
+package io.apath.classifier.training;
+
+import io.apath.classifier.model.IntentModel;
+import io.apath.classifier.model.LinearHeads;
+import io.apath.classifier.model.SparseFeatures;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Fits all heads at once by AdaGrad SGD on log loss with L2: one logistic loss per known intent target, one softmax
+ * loss for sentiment. Positive intent examples get {@code sqrt(negatives / positives)} weight (capped), sentiment
+ * classes {@code sqrt(balanced)} weight, so the rare labels are not drowned; calibration later undoes the bias this
+ * puts into the raw scores. Single-threaded with a seeded shuffle: same examples and seed give identical weights.
+ */
+public final class Trainer {
+
+    /** Hyper-parameters; {@link #defaults()} are what the shipped model used. */
+    public record Settings(int bits, int minChar, int maxChar, int epochs, float learningRate, float l2, long seed) {
+
+        public static Settings defaults() {
+            return new Settings(18, 3, 5, 5, 0.2f, 1e-6f, 20261122L);
+        }
+    }
+
+    private final Settings settings;
+
+    public Trainer(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Trains on the examples at {@code rows} (indices into {@code examples}/{@code features}). */
+    public LinearHeads train(List<Example> examples, SparseFeatures[] features, int[] rows) {
+        int heads = IntentModel.HEADS;
+        int intents = IntentModel.INTENTS;
+        LinearHeads model = new LinearHeads(1 << settings.bits(), heads);
+        float[] w = model.weights();
+        float[] bias = model.bias();
+        float[] g2 = new float[w.length];
+        float[] biasG2 = new float[heads];
+        float[] positiveWeight = positiveWeights(examples, rows);
+        float[] sentimentWeight = sentimentWeights(examples, rows);
+
+        int[] order = rows.clone();
+        Random random = new Random(settings.seed());
+        float[] raw = new float[heads];
+        float[] grad = new float[heads];
+        float lr = settings.learningRate();
+        float l2 = settings.l2();
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            shuffle(order, random);
+            for (int row : order) {
+                Example e = examples.get(row);
+                SparseFeatures x = features[row];
+                model.scores(x, raw);
+                boolean any = false;
+                for (int h = 0; h < intents; h++) {
+                    byte target = e.intentTargets()[h];
+                    if (target < 0) {
+                        grad[h] = 0;
+                        continue;
+                    }
+                    float p = (float) (1.0 / (1.0 + Math.exp(-raw[h])));
+                    float weight = e.intentWeights()[h] * (target == 1 ? positiveWeight[h] : 1f);
+                    grad[h] = (p - target) * weight;
+                    any = true;
+                }
+                if (e.hasSentiment()) {
+                    float max = Math.max(raw[intents], Math.max(raw[intents + 1], raw[intents + 2]));
+                    float sum = 0;
+                    for (int k = 0; k < IntentModel.SENTIMENTS; k++) {
+                        grad[intents + k] = (float) Math.exp(raw[intents + k] - max);
+                        sum += grad[intents + k];
+                    }
+                    float weight = e.sentimentWeight() * sentimentWeight[e.sentiment()];
+                    for (int k = 0; k < IntentModel.SENTIMENTS; k++) {
+                        float p = grad[intents + k] / sum;
+                        grad[intents + k] = (p - (k == e.sentiment() ? 1f : 0f)) * weight;
+                    }
+                    any = true;
+                } else {
+                    for (int k = 0; k < IntentModel.SENTIMENTS; k++) {
+                        grad[intents + k] = 0;
+                    }
+                }
+                if (!any) {
+                    continue;
+                }
+                float scale = x.scale();
+                for (int index : x.indices()) {
+                    int base = index * heads;
+                    for (int h = 0; h < heads; h++) {
+                        float g = grad[h];
+                        if (g == 0) {
+                            continue;
+                        }
+                        int j = base + h;
+                        float gj = g * scale + l2 * w[j];
+                        g2[j] += gj * gj;
+                        w[j] -= lr * gj / (float) Math.sqrt(g2[j] + 1e-8f);
+                    }
+                }
+                for (int h = 0; h < heads; h++) {
+                    float g = grad[h];
+                    if (g != 0) {
+                        biasG2[h] += g * g;
+                        bias[h] -= lr * g / (float) Math.sqrt(biasG2[h] + 1e-8f);
+                    }
+                }
+            }
+        }
+        return model;
+    }
+
+    private static float[] positiveWeights(List<Example> examples, int[] rows) {
+        int intents = IntentModel.INTENTS;
+        double[] pos = new double[intents];
+        double[] neg = new double[intents];
+        for (int row : rows) {
+            Example e = examples.get(row);
+            for (int h = 0; h < intents; h++) {
+                byte t = e.intentTargets()[h];
+                if (t == 1) {
+                    pos[h] += e.intentWeights()[h];
+                } else if (t == 0) {
+                    neg[h] += e.intentWeights()[h];
+                }
+            }
+        }
+        float[] out = new float[intents];
+        for (int h = 0; h < intents; h++) {
+            out[h] = pos[h] == 0 ? 1f : (float) Math.min(5.0, Math.max(1.0, Math.sqrt(neg[h] / pos[h])));
+        }
+        return out;
+    }
+
+    private static float[] sentimentWeights(List<Example> examples, int[] rows) {
+        int k = IntentModel.SENTIMENTS;
+        double[] count = new double[k];
+        double total = 0;
+        for (int row : rows) {
+            Example e = examples.get(row);
+            if (e.hasSentiment()) {
+                count[e.sentiment()] += e.sentimentWeight();
+                total += e.sentimentWeight();
+            }
+        }
+        float[] out = new float[k];
+        for (int c = 0; c < k; c++) {
+            out[c] = count[c] == 0 ? 1f : (float) Math.sqrt(total / (k * count[c]));
+        }
+        return out;
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
