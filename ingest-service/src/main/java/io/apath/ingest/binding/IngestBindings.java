@@ -1,5 +1,8 @@
 package io.apath.ingest.binding;
 
+import io.apath.ingest.connector.ConnectorSchedule;
+import io.apath.ingest.connector.MastodonConnector;
+import io.apath.ingest.connector.RssConnector;
 import io.apath.ingest.domain.ApiKeys;
 import io.apath.ingest.domain.MentionIntake;
 import io.apath.ingest.domain.MentionRules;
@@ -9,7 +12,10 @@ import io.apath.ingest.domain.WebhookSignature;
 import io.apath.ingest.source.MentionJson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +27,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -65,7 +72,7 @@ class IngestBindings {
     }
 
     @Bean(destroyMethod = "close")
-    Admin kafkaAdmin(IngestProperties properties) {
+    Admin ingestAdmin(IngestProperties properties) {
         Properties config = new Properties();
         config.put(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
@@ -152,8 +159,8 @@ class IngestBindings {
     }
 
     @Bean
-    HealthIndicator kafka(Admin kafkaAdmin) {
-        return new BrokerHealth(kafkaAdmin);
+    HealthIndicator kafka(Admin ingestAdmin) {
+        return new BrokerHealth(ingestAdmin);
     }
 
     /** Readiness waits until the idempotency window and the suppressions were read back from Kafka. */
@@ -168,5 +175,54 @@ class IngestBindings {
                     .withDetail("idempotencyWindowSize", recent.size())
                     .build();
         };
+    }
+
+    /** Pull connectors and their durable checkpoints; off unless ingest.connectors.enabled (run them once, not per replica). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "ingest.connectors.enabled", havingValue = "true")
+    static class Connectors {
+
+        @Bean(initMethod = "start", destroyMethod = "close")
+        KafkaCheckpoints connectorCheckpoints(
+                IngestProperties properties, Admin ingestAdmin, Producer<String, byte[]> mentionProducer) {
+            IngestProperties.Kafka kafka = properties.kafka();
+            PrivateTopics.createCompacted(ingestAdmin, kafka.checkpointsTopic());
+            return new KafkaCheckpoints(
+                    kafka.checkpointsTopic(),
+                    kafka.bootstrapServers(),
+                    kafka.consumer(),
+                    mentionProducer,
+                    kafka.ackTimeout());
+        }
+
+        @Bean(destroyMethod = "close")
+        ConnectorSchedule connectorSchedule(
+                IngestProperties properties, MentionIntake intake, KafkaCheckpoints checkpoints, Clock clock) {
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+            List<ConnectorSchedule.Entry> entries = new ArrayList<>();
+            for (IngestProperties.Rss rss : properties.connectors().rss()) {
+                entries.add(new ConnectorSchedule.Entry(
+                        new RssConnector(rss.id(), rss.tenant(), rss.url(), intake, checkpoints, http),
+                        rss.interval()));
+            }
+            for (IngestProperties.Mastodon m : properties.connectors().mastodon()) {
+                entries.add(new ConnectorSchedule.Entry(
+                        new MastodonConnector(
+                                m.id(),
+                                m.tenant(),
+                                m.baseUrl(),
+                                m.hashtag(),
+                                m.pageSize() > 0 ? m.pageSize() : 40,
+                                intake,
+                                checkpoints,
+                                http,
+                                clock),
+                        m.interval()));
+            }
+            return new ConnectorSchedule(entries);
+        }
     }
 }
