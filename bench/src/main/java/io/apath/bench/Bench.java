@@ -1,0 +1,78 @@
+package io.apath.bench;
+
+import io.apath.bench.pipeline.BenchEnvironment;
+import io.apath.bench.profile.HotMethods;
+import io.apath.bench.report.Machine;
+import io.apath.bench.report.ResultWriter;
+import io.apath.bench.report.ScenarioResult;
+import io.apath.bench.scenario.Context;
+import io.apath.bench.scenario.Options;
+import io.apath.bench.scenario.Scenarios;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench/run <scenario> [--option=value ...]}: runs one scenario (see bench/README.md), writes its JSON and
+ * Markdown under bench/results and appends the Markdown to BENCHMARKS.md (unless {@code --no-append}).
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    /** Appends what the JFR recordings (one per service JVM, dumped when it stopped) show. */
+    private static ScenarioResult withProfiles(ScenarioResult result, Path jfrDir) throws IOException {
+        StringBuilder md = new StringBuilder(result.markdown());
+        md.append("\n#### Profiles (JFR, `settings=profile`, whole run of each service JVM)\n\n");
+        List<Path> recordings;
+        try (Stream<Path> files = Files.list(jfrDir)) {
+            recordings =
+                    files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList();
+        }
+        for (Path recording : recordings) {
+            md.append(HotMethods.markdown(HotMethods.read(recording, 12))).append("\n");
+        }
+        return new ScenarioResult(result.scenario(), result.json(), md.toString(), result.plots());
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !Scenarios.names().contains(args[0])) {
+            System.err.println("usage: bench/run <" + String.join("|", Scenarios.names()) + "> [--option=value ...]");
+            System.exit(2);
+        }
+        Options options = Options.parse(Arrays.asList(args).subList(1, args.length));
+        Path repo = Path.of(options.string("repo", ".")).toAbsolutePath().normalize();
+        if (!Files.exists(repo.resolve("bench").resolve("pom.xml"))) {
+            throw new IllegalStateException(repo + " is not the A-Path repository root (use --repo=PATH)");
+        }
+        Instant started = Instant.now();
+        Path work = Path.of(options.string(
+                "work-dir",
+                repo.resolve("bench/target/work") + "/"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(started)
+                        + "-" + args[0]));
+        BenchEnvironment env = BenchEnvironment.create(
+                repo, work, options.all("service-jvm-opt"), options.all("ingest-arg"), options.flag("profile"));
+        Context context = Context.create(env, options);
+        String loadBefore = Machine.loadAverage();
+        ScenarioResult result = Scenarios.byName(args[0]).run(context);
+        if (options.flag("profile")) {
+            result = withProfiles(result, work.resolve("jfr"));
+        }
+        String loadAfter = Machine.loadAverage();
+        String command = "bench/run " + String.join(" ", args);
+        Path md = new ResultWriter(repo)
+                .write(result, Machine.current(), command, started, loadBefore, loadAfter, !options.flag("no-append"));
+        System.out.println(Files.readString(md));
+        System.out.println("(work files, logs and JFR recordings in " + work + ")");
+        System.exit(0);
+    }
+}

@@ -1,0 +1,40 @@
+package io.apath.bench.pipeline;
+
+/**
+ * The three A-Path services as the bench starts them: their boot jar, their consumer group (to read lag), and the heap
+ * they get. The heap is 70 % of the memory limit in deploy/helm/a-path/values.yaml, which is what
+ * {@code -XX:MaxRAMPercentage=70} there gives them in a container; a bench run outside a container must set it
+ * explicitly or the JVM would size the heap from the whole machine.
+ */
+public enum Service {
+    INGEST("ingest-service", null, "-Xmx537m"),
+    CLASSIFIER("classifier-service", "classifier-service", "-Xmx717m"),
+    JOURNEY("journey-service", "journey-service", "-Xmx1434m");
+
+    private final String module;
+    private final String consumerGroup;
+    private final String heap;
+
+    Service(String module, String consumerGroup, String heap) {
+        this.module = module;
+        this.consumerGroup = consumerGroup;
+        this.heap = heap;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /** The group whose lag says how far behind the service is; null for ingest, which consumes nothing we wait on. */
+    public String consumerGroup() {
+        return consumerGroup;
+    }
+
+    public String heap() {
+        return heap;
+    }
+
+    public String execJarName() {
+        return module + "-0.1.0-SNAPSHOT-exec.jar";
+    }
+}

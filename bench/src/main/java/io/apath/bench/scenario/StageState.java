@@ -1,0 +1,359 @@
+package io.apath.bench.scenario;
+
+import io.apath.bench.load.GeneratedMention;
+import io.apath.bench.load.MentionGenerator;
+import io.apath.bench.pipeline.JourneyStateWatch;
+import io.apath.bench.pipeline.KafkaProgress;
+import io.apath.bench.pipeline.Pipeline;
+import io.apath.bench.pipeline.Service;
+import io.apath.bench.pipeline.ServiceInstance;
+import io.apath.bench.report.Markdown;
+import io.apath.bench.report.ScenarioResult;
+import io.apath.contracts.ClassifiedMention;
+import io.apath.contracts.Intent;
+import io.apath.contracts.Mention;
+import io.apath.contracts.Sentiment;
+import io.apath.contracts.SentimentLabel;
+import io.apath.contracts.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Journey with a million customers in its state: one classified mention per customer written straight to
+ * {@code mentions-classified.v1} (ingest and classifier are not what this measures, and a million through the keyword
+ * classifier would leave some customers without a journey), then heap after a full GC, RSS, state directory size, and
+ * the time a new instance with an empty state directory needs to restore it from the changelog and process again.
+ */
+final class StageState implements Scenario {
+
+    private static final Logger log = LoggerFactory.getLogger(StageState.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final double TARGET_JOURNEY_RSS_MIB = 600;
+    private static final Intent[] INTENTS = {
+        Intent.PRAISE,
+        Intent.SUPPORT_REQUEST,
+        Intent.COMPLAINT,
+        Intent.PURCHASE_INTENT,
+        Intent.DEAL_SEEKING,
+        Intent.INFORMATIONAL,
+        Intent.RECOMMENDATION
+    };
+    private static final double[] INTENT_CDF = {0.3, 0.5, 0.65, 0.75, 0.85, 0.95, 1.0};
+
+    record Memory(double heapUsedAfterGcMiB, double heapCommittedMiB, double rssMiB) {}
+
+    @Override
+    public String name() {
+        return "stage-state";
+    }
+
+    @Override
+    public ScenarioResult run(Context context) throws Exception {
+        int customers = context.options().integer("customers", 1_000_000);
+        try (Pipeline pipeline = Pipeline.startBroker(context.env())) {
+            long launched = System.nanoTime();
+            ServiceInstance journey =
+                    pipeline.launch(Service.JOURNEY, 0, pipeline.dir().resolve("journey-state-0"));
+            Pipeline.awaitReady(journey);
+            double coldStartSeconds = (System.nanoTime() - launched) / 1e9;
+
+            MentionGenerator generator = context.generator("st", customers, customers + 16);
+            long produceStart = System.nanoTime();
+            List<String> probeKeys = produce(pipeline.bootstrap(), generator, customers);
+            double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+            log.info("{} classified mentions written in {} s", customers, produceSeconds);
+            double processSeconds;
+            try (KafkaProgress progress = new KafkaProgress(pipeline.bootstrap())) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(40).toNanos();
+                long lastLog = 0;
+                while (progress.lag(Service.JOURNEY.consumerGroup(), Topics.MENTIONS_CLASSIFIED.name()) > 0) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("journey did not take the million mentions within 40 min");
+                    }
+                    if (System.nanoTime() - lastLog > 10_000_000_000L) {
+                        lastLog = System.nanoTime();
+                        log.info(
+                                "journey lag {}",
+                                progress.lag(Service.JOURNEY.consumerGroup(), Topics.MENTIONS_CLASSIFIED.name()));
+                    }
+                    Thread.sleep(500);
+                }
+                processSeconds = (System.nanoTime() - produceStart) / 1e9;
+            }
+            long inState = countCustomers(pipeline.bootstrap());
+            log.info("{} customers on journey-state.v1", inState);
+            Memory loaded = memory(journey);
+            long stateBytes = size(journey.stateDir());
+
+            // Restore: a new instance with an empty state directory must rebuild the store from the changelog.
+            pipeline.stop(journey);
+            long restoreStart = System.nanoTime();
+            ServiceInstance restored =
+                    pipeline.launch(Service.JOURNEY, 1, pipeline.dir().resolve("journey-state-restored"));
+            Pipeline.awaitReady(restored);
+            double readySeconds = (System.nanoTime() - restoreStart) / 1e9;
+            double probeSeconds = probe(pipeline.bootstrap(), generator, probeKeys, restoreStart);
+            Memory afterRestore = memory(restored);
+            long restoredBytes = size(restored.stateDir());
+
+            ObjectNode json = JSON.createObjectNode();
+            json.put("customersWritten", customers);
+            json.put("customersInJourneyState", inState);
+            json.put("classification", "synthetic: one ClassifiedMention per customer, brand-relevant intents");
+            json.put("journeyColdStartSeconds", coldStartSeconds);
+            json.put("produceSeconds", produceSeconds);
+            json.put("processSeconds", processSeconds);
+            json.set("memoryLoaded", JSON.valueToTree(loaded));
+            json.put("stateDirBytes", stateBytes);
+            json.put("restoreReadySeconds", readySeconds);
+            json.put("restoreUntilProcessingSeconds", probeSeconds);
+            json.set("memoryAfterRestore", JSON.valueToTree(afterRestore));
+            json.put("restoredStateDirBytes", restoredBytes);
+            json.put("journeyHeap", Service.JOURNEY.heap());
+            String md = Markdown.table(
+                    List.of("figure", "value"),
+                    List.of(
+                            List.of(
+                                    "customers written / in journey-state.v1",
+                                    Markdown.count(customers) + " / " + Markdown.count(inState)),
+                            List.of(
+                                    "journey took them in",
+                                    Markdown.number(processSeconds, 1) + " s ("
+                                            + Markdown.count(customers / processSeconds)
+                                            + " mentions/s, new customers)"),
+                            List.of(
+                                    "heap used after full GC / committed",
+                                    Markdown.number(loaded.heapUsedAfterGcMiB(), 0) + " / "
+                                            + Markdown.number(loaded.heapCommittedMiB(), 0) + " MiB (max "
+                                            + Service.JOURNEY.heap() + ")"),
+                            List.of("**journey RSS**", "**" + Markdown.number(loaded.rssMiB(), 0) + " MiB**"),
+                            List.of("state dir (RocksDB) size", Markdown.number(stateBytes / 1048576.0, 1) + " MiB"),
+                            List.of(
+                                    "restore: new instance, empty state dir → ready",
+                                    Markdown.number(readySeconds, 1) + " s (a cold start with no state took "
+                                            + Markdown.number(coldStartSeconds, 1) + " s)"),
+                            List.of(
+                                    "restore: → processing again on all 6 partitions",
+                                    "**" + Markdown.number(probeSeconds, 1) + " s**"),
+                            List.of(
+                                    "after restore: heap after GC / RSS / state dir",
+                                    Markdown.number(afterRestore.heapUsedAfterGcMiB(), 0) + " MiB / "
+                                            + Markdown.number(afterRestore.rssMiB(), 0) + " MiB / "
+                                            + Markdown.number(restoredBytes / 1048576.0, 1) + " MiB"),
+                            List.of(
+                                    "target journey ≤ 600 MB RSS with 1,000,000 customers",
+                                    Markdown.verdict(customers >= 1_000_000
+                                                    && Math.max(loaded.rssMiB(), afterRestore.rssMiB())
+                                                            <= TARGET_JOURNEY_RSS_MIB)
+                                            + " ("
+                                            + Markdown.number(Math.max(loaded.rssMiB(), afterRestore.rssMiB()), 0)
+                                            + " MiB)")));
+            String intro = "Journey alone (own JVM) fed one classified mention per customer straight onto"
+                    + " `mentions-classified.v1` (synthetic, brand-relevant intents, so every customer gets a"
+                    + " journey; ingest and classifier are measured elsewhere).\n\n";
+            return new ScenarioResult(name(), json, intro + md, Map.of());
+        }
+    }
+
+    /** @return one customer key per partition, for the restore probe */
+    private static List<String> produce(String bootstrap, MentionGenerator generator, int customers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        String[] probes = new String[6];
+        SplittableRandom random = new SplittableRandom(11);
+        Instant now = Instant.now();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < customers; i++) {
+                GeneratedMention m = generator.nextFrom(i);
+                String key = m.customerKey();
+                int partition = partition(key);
+                if (probes[partition] == null) {
+                    probes[partition] = key + "\u0000" + i;
+                }
+                producer.send(new ProducerRecord<>(
+                        Topics.MENTIONS_CLASSIFIED.name(), key, classified(m.asPublished(now), random)));
+            }
+            producer.flush();
+        }
+        return Stream.of(probes).filter(p -> p != null).toList();
+    }
+
+    private static byte[] classified(Mention mention, SplittableRandom random) {
+        double u = random.nextDouble();
+        int i = 0;
+        while (INTENT_CDF[i] < u) {
+            i++;
+        }
+        Intent primary = INTENTS[i];
+        double confidence = 0.65 + random.nextDouble() * 0.34;
+        Map<Intent, Double> intents = new EnumMap<>(Intent.class);
+        intents.put(primary, confidence);
+        SentimentLabel sentiment =
+                switch (primary) {
+                    case PRAISE, RECOMMENDATION -> SentimentLabel.POSITIVE;
+                    case COMPLAINT -> SentimentLabel.NEGATIVE;
+                    default -> SentimentLabel.NEUTRAL;
+                };
+        return JSON.writeValueAsBytes(new ClassifiedMention(
+                mention, intents, primary, new Sentiment(sentiment, confidence), "en", "bench-synthetic-0", false));
+    }
+
+    /** The partition Kafka's default partitioner gives a key on a 6-partition topic. */
+    static int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 6;
+    }
+
+    /** Sends one more mention for a known customer on every partition; returns seconds from {@code since} to all seen. */
+    private static double probe(String bootstrap, MentionGenerator generator, List<String> probes, long since)
+            throws InterruptedException {
+        Set<String> waiting = ConcurrentHashMap.newKeySet();
+        List<String> keys = new ArrayList<>();
+        for (String p : probes) {
+            keys.add(p.substring(0, p.indexOf('\u0000')));
+        }
+        waiting.addAll(keys);
+        try (JourneyStateWatch watch = new JourneyStateWatch(bootstrap, (key, last, nanos) -> waiting.remove(key))) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            SplittableRandom random = new SplittableRandom(13);
+            try (KafkaProducer<String, byte[]> producer =
+                    new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+                for (String p : probes) {
+                    int customer = Integer.parseInt(p.substring(p.indexOf('\u0000') + 1));
+                    GeneratedMention m = generator.nextFrom(customer);
+                    producer.send(new ProducerRecord<>(
+                            Topics.MENTIONS_CLASSIFIED.name(),
+                            m.customerKey(),
+                            classified(m.asPublished(Instant.now()), random)));
+                }
+                producer.flush();
+            }
+            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+            while (!waiting.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("restored journey did not process the probes within 20 min");
+                }
+                Thread.sleep(50);
+            }
+        }
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static long countCustomers(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-count-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        Set<String> keys = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.JOURNEY_STATE.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value() != null) {
+                        keys.add(r.key());
+                    }
+                }
+            }
+        }
+        return keys.size();
+    }
+
+    /** Full GC through jcmd, then heap from the JVM's own Prometheus metrics and RSS from /proc. */
+    private static Memory memory(ServiceInstance instance) throws IOException, InterruptedException {
+        Process gc = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(instance.process().pid()),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .start();
+        gc.getInputStream().readAllBytes();
+        gc.waitFor();
+        Thread.sleep(1000);
+        String metrics = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/prometheus"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return new Memory(
+                sum(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0,
+                sum(metrics, "jvm_memory_committed_bytes", "area=\"heap\"") / 1048576.0,
+                instance.process().rssBytes() / 1048576.0);
+    }
+
+    static double sum(String prometheus, String metric, String label) {
+        return prometheus
+                .lines()
+                .filter(l -> l.startsWith(metric + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static long size(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0; // RocksDB removed it while we walked
+                        }
+                    })
+                    .sum();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+}
