@@ -13,17 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code kill -9} of each service in turn while mentions stream in, then a restart: nothing acknowledged is lost,
- * nothing is counted twice. The short run kills each service once; the full run ({@code -Preliability-full}) three
- * times each.
+ * nothing is counted twice. Three cycles; each service is killed once per cycle.
  */
-class ServiceCrashIT {
+class ServiceCrashFullIT {
 
     @Test
     void killingEachServiceMidStreamLosesAndDoubleCountsNothing() {
-        int cycles = FaultRun.FULL ? 3 : 1;
+        int cycles = 3;
         try (FaultRun run = FaultRun.start("kill9-services");
                 MentionLoad load = run.load(20, 8, Duration.ofMinutes(2))) {
-            load.start(FaultRun.FULL ? 25 : 15);
+            load.start(20);
             FaultRun.hold(Duration.ofSeconds(5));
             List<String> restarts = new ArrayList<>();
             for (int cycle = 0; cycle < cycles; cycle++) {
@@ -34,7 +33,7 @@ class ServiceCrashIT {
                     FaultRun.hold(Duration.ofSeconds(4));
                 }
             }
-            Settled settled = run.settle(load, Duration.ofMinutes(FaultRun.FULL ? 5 : 2));
+            Settled settled = run.settle(load, Duration.ofMinutes(5));
             run.record(
                     "kill -9 ×" + cycles + " each service",
                     settled.verdict() + "; restart→ready " + restarts + "; caught up in " + settled.catchUpMillis()

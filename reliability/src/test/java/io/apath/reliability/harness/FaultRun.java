@@ -55,9 +55,11 @@ public final class FaultRun implements AutoCloseable {
                 "rel-a", "rel-a-" + UUID.randomUUID(),
                 "rel-b", "rel-b-" + UUID.randomUUID());
         // Only the keys' hashes are configured, as ops would put them in a Secret.
-        List<String> ingestArgs = keys.entrySet().stream()
-                .map(e -> "--ingest.tenants." + e.getKey() + ".api-key-sha256=" + sha256(e.getValue()))
-                .toList();
+        List<String> ingestArgs = new java.util.ArrayList<>();
+        keys.forEach((tenant, key) -> {
+            ingestArgs.add("--ingest.tenants." + tenant + ".api-key-sha256=" + sha256(key));
+            ingestArgs.add("--ingest.tenants." + tenant + ".webhook-secret=" + webhookSecret(key));
+        });
         long started = System.nanoTime();
         Pipeline pipeline = Pipeline.start(work, Map.of(Service.INGEST, ingestArgs));
         long startup = (System.nanoTime() - started) / 1_000_000;
@@ -135,6 +137,11 @@ public final class FaultRun implements AutoCloseable {
     @Override
     public void close() {
         pipeline.close();
+    }
+
+    /** The tenant's webhook signing secret (derived from its key so the test can sign, the service only verify). */
+    public static String webhookSecret(String apiKey) {
+        return "whsec-" + sha256("webhook" + apiKey).substring(0, 32);
     }
 
     static String sha256(String key) {

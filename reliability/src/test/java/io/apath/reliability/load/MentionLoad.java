@@ -103,6 +103,11 @@ public final class MentionLoad implements AutoCloseable {
         return inFlight.get() == 0;
     }
 
+    /** Prefix of every author id and native id this load used. */
+    public String runId() {
+        return runId;
+    }
+
     public List<Submission> submissions() {
         return List.copyOf(submissions.values());
     }
