@@ -77,18 +77,26 @@ function signInView(message) {
 
 // ---- dashboard -----------------------------------------------------------------------------------------------------
 
-/** The funnel as the page draws it, from the API's answer; the numbers are the API's, never recomputed here. */
+/**
+ * The funnel as the page draws it, from GET /v1/funnel's answer: customersPerStage {STAGE: n}, conversion [{from, to,
+ * reachedFrom, reachedTo, rate}], styles {RELATIONAL: n, TRANSACTIONAL: n}, responses {opened, answeredInTime,
+ * answeredLate, overdue, responseRate, inTimeRate}. The numbers are the API's, never recomputed here.
+ */
 export function readFunnel(body) {
-  const byStage = new Map((body.stages ?? []).map((row) => [row.stage, row]));
+  const perStage = body.customersPerStage ?? {};
+  const conversion = new Map((body.conversion ?? []).map((step) => [step.from, step]));
   const rows = STAGES.map((stage) => ({
     stage,
-    customers: byStage.get(stage)?.customers ?? 0,
-    conversionToNext: byStage.get(stage)?.conversionToNext ?? null,
+    customers: perStage[stage] ?? 0,
+    conversionToNext: conversion.get(stage)?.rate ?? null,
+    reachedFrom: conversion.get(stage)?.reachedFrom,
+    reachedTo: conversion.get(stage)?.reachedTo,
+    medianHours: body.medianHoursInStage?.[stage],
   }));
   return {
     rows,
     total: body.customers ?? rows.reduce((sum, row) => sum + row.customers, 0),
-    transactional: body.transactional ?? 0,
+    transactional: body.styles?.TRANSACTIONAL ?? 0,
     responses: body.responses ?? null,
   };
 }
@@ -114,13 +122,17 @@ function renderSla(responses) {
     $('sla-note').textContent = 'The funnel answer carries no response figures.';
     return;
   }
+  const answered = responses.answeredInTime + responses.answeredLate;
   figures.replaceChildren(
-    figure(String(responses.open ?? '–'), 'open', 'complaints waiting for an answer', 'sla-open', false),
-    figure(String(responses.overdue ?? '–'), 'overdue', 'past the response deadline', 'sla-overdue',
-      (responses.overdue ?? 0) > 0),
-    figure(percent(responses.responseRate), 'response rate', `of ${responses.opened ?? '–'} complaints answered`,
+    figure(String(responses.opened - answered), 'unanswered', `of ${responses.opened} complaints that needed an answer`,
+      'sla-unanswered', false),
+    figure(String(responses.overdue), 'went overdue', 'not answered within the SLA', 'sla-overdue',
+      responses.overdue > 0),
+    figure(percent(responses.responseRate), 'response rate', `${percent(responses.inTimeRate)} answered in time`,
       'sla-response-rate', false));
-  $('sla-note').textContent = '';
+  $('sla-note').textContent = responses.opened === 0
+    ? 'No confident complaint has opened a response window yet.'
+    : `${responses.answeredInTime} answered in time, ${responses.answeredLate} late.`;
 }
 
 async function refreshFunnel() {

@@ -28,13 +28,18 @@ export function percent(ratio) {
   return `${Math.round(ratio * 1000) / 10} %`;
 }
 
+function formatHours(hours) {
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} d`;
+}
+
 function titleCase(stage) {
   return stage.charAt(0) + stage.slice(1).toLowerCase();
 }
 
 /**
  * Customers per stage as a centred funnel, one band per stage, with the conversion into the next stage between
- * bands. rows: [{stage, customers, conversionToNext}] in journey order.
+ * bands. rows: [{stage, customers, conversionToNext, reachedFrom, reachedTo, medianHours}] in journey order; the
+ * conversion is among customers who ever reached a stage, so it stays true after regressions.
  */
 export function funnelChart(rows) {
   const width = 760;
@@ -49,7 +54,12 @@ export function funnelChart(rows) {
     const y = i * (band + gap) + 4;
     const barWidth = Math.max(2, (row.customers / max) * barArea);
     const x = labelWidth + (barArea - barWidth) / 2;
-    chart.appendChild(el('text', { x: 0, y: y + band / 2 + 4 }, titleCase(row.stage)));
+    chart.appendChild(el('text', { x: 0, y: y + band / 2 + (row.medianHours === undefined ? 4 : -2) },
+      titleCase(row.stage)));
+    if (row.medianHours !== undefined) {
+      chart.appendChild(el('text', { x: 0, y: y + band / 2 + 13, class: 'muted', 'data-testid': `median-${row.stage}` },
+        `median ${formatHours(row.medianHours)}`));
+    }
     const bar = el('rect', {
       x, y, width: barWidth, height: band, rx: 4, class: `bar-${row.stage.toLowerCase()}`,
     });
@@ -70,7 +80,10 @@ export function funnelChart(rows) {
         'text-anchor': 'middle',
         class: 'conversion',
         'data-testid': `conversion-${row.stage}`,
-      }, `↓ ${percent(row.conversionToNext)} moved on to ${titleCase(rows[i + 1].stage)}`));
+      }, row.reachedFrom === undefined
+        ? `↓ ${percent(row.conversionToNext)} moved on to ${titleCase(rows[i + 1].stage)}`
+        : `↓ ${percent(row.conversionToNext)} reached ${titleCase(rows[i + 1].stage)}`
+          + ` (${row.reachedTo} of ${row.reachedFrom} who reached ${titleCase(row.stage)})`));
     }
   });
   return chart;

@@ -1,0 +1,320 @@
+package io.apath.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.apath.contracts.ClassifiedMention;
+import io.apath.contracts.CustomerJourney;
+import io.apath.contracts.Intent;
+import io.apath.contracts.JourneyEvent;
+import io.apath.contracts.MentionKind;
+import io.apath.contracts.Topics;
+import io.apath.journey.domain.ApiKeys;
+import io.apath.journey.domain.JourneyPolicy;
+import io.apath.journey.domain.JourneyState;
+import io.apath.journey.domain.JourneyUpdate;
+import io.apath.journey.domain.Mentions;
+import io.apath.journey.topology.JourneySerdes;
+import io.apath.localkafka.KafkaBrokerExtension;
+import io.apath.localkafka.KafkaEndpoint;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two journey-service instances share the partitions on a real broker; one stops mid-stream. The final state must
+ * equal a single-instance run (the policy folded over each customer's mentions in order), and journey-events.v1
+ * (read_committed) must hold no event id twice. Along the way: queries answered by either instance (forwarded to
+ * the owner), the funnel summed over both, poison input dead-lettered, and an erasure on the real topics.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class JourneyFailoverIT {
+
+    private static final JsonMapper JSON = new JsonMapper();
+    private static final JourneySerdes SERDES = JourneySerdes.json();
+    private static final String TENANT = "it" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String API_KEY = "key-" + TENANT;
+    private static final int CUSTOMERS = 24;
+    private static final Intent[] INTENT_CYCLE = {
+        Intent.INFORMATIONAL, Intent.PRAISE, Intent.PRAISE, Intent.DEAL_SEEKING, Intent.PRAISE,
+        Intent.RECOMMENDATION, Intent.COMPLAINT, Intent.PRAISE, Intent.SUPPORT_REQUEST, Intent.PRAISE
+    };
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String applicationId = "journey-it-" + UUID.randomUUID();
+
+    @Test
+    void failoverKeepsStateExactAndEventsUnique(KafkaEndpoint kafka, @TempDir Path stateA, @TempDir Path stateB)
+            throws Exception {
+        Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(20));
+        Map<String, List<ClassifiedMention>> perCustomer = new LinkedHashMap<>();
+        List<ClassifiedMention> firstHalf = new ArrayList<>();
+        List<ClassifiedMention> secondHalf = new ArrayList<>();
+        for (int c = 0; c < CUSTOMERS; c++) {
+            for (int i = 0; i < INTENT_CYCLE.length; i++) {
+                ClassifiedMention m = Mentions.by("customer-" + c)
+                        .tenant(TENANT)
+                        .post("c" + c + "-m" + i)
+                        .intent(INTENT_CYCLE[(i + c) % INTENT_CYCLE.length])
+                        .kind(i == 8 && c % 3 == 0 ? MentionKind.FOLLOW : MentionKind.POST)
+                        .at(base.plus(Duration.ofHours(20L * i + c)))
+                        .build();
+                perCustomer
+                        .computeIfAbsent(m.mention().customerKey().value(), k -> new ArrayList<>())
+                        .add(m);
+                (i < INTENT_CYCLE.length / 2 ? firstHalf : secondHalf).add(m);
+            }
+        }
+
+        int portA = freePort();
+        int portB = freePort();
+        ConfigurableApplicationContext a = start(kafka, portA, stateA);
+        ConfigurableApplicationContext b = start(kafka, portB, stateB);
+        try (KafkaProducer<String, ClassifiedMention> producer = producer(kafka)) {
+            send(producer, firstHalf);
+            // A re-delivered mention must not count twice.
+            send(producer, firstHalf.subList(0, 5));
+            sendPoison(kafka);
+
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(mentionCounts(kafka)).hasSize(CUSTOMERS));
+            awaitBothInstancesOwnPartitions(portA);
+            // Every customer can be read through either instance: one of them forwards to the owner.
+            for (String customer : perCustomer.keySet()) {
+                assertThat(get(portA, "/v1/customers/" + customer + "/journey").statusCode())
+                        .as(customer)
+                        .isEqualTo(200);
+            }
+            JsonNode funnel =
+                    JSON.readTree(get(portB, "/v1/funnel?tenant=" + TENANT).body());
+            assertThat(funnel.get("customers").asLong()).isEqualTo(CUSTOMERS);
+            assertThat(get(portB, "/v1/funnel?tenant=someone-else").statusCode())
+                    .isEqualTo(403);
+            assertThat(deadLetters(kafka)).isNotEmpty();
+
+            b.close(); // mid-stream: instance A takes over B's partitions from the changelogs
+            send(producer, secondHalf);
+        } finally {
+            b.close();
+        }
+        try {
+            Map<String, CustomerJourney> expected = singleInstanceRun(perCustomer);
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(latestState(kafka)).isEqualTo(expected));
+
+            List<ConsumerRecord<String, String>> events = events(kafka);
+            List<String> ids = events.stream()
+                    .map(e -> JSON.readTree(e.value()).get("eventId").asString())
+                    .toList();
+            assertThat(new HashSet<>(ids)).as("no event id twice").hasSameSizeAs(ids);
+            assertThat(new HashSet<>(ids)).containsAll(expectedEventIds(perCustomer));
+
+            // Erasure on the real topics: tombstone, CustomerErased, suppression.
+            String erased = perCustomer.keySet().iterator().next();
+            HttpResponse<String> deleted = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + portA + "/v1/customers/" + erased))
+                            .header("Authorization", "Bearer " + API_KEY)
+                            .DELETE()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(deleted.statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(latestState(kafka)).doesNotContainKey(erased);
+                assertThat(events(kafka)).anySatisfy(e -> {
+                    assertThat(e.key()).isEqualTo(erased);
+                    assertThat(JSON.readTree(e.value()).get("type").asString()).isEqualTo("CustomerErased");
+                });
+                assertThat(suppressions(kafka)).contains(erased);
+                assertThat(get(portA, "/v1/customers/" + erased + "/journey").statusCode())
+                        .isEqualTo(404);
+            });
+        } finally {
+            a.close();
+        }
+    }
+
+    private ConfigurableApplicationContext start(KafkaEndpoint kafka, int port, Path stateDir) {
+        return JourneyApplication.application()
+                .run(
+                        "--server.port=" + port,
+                        "--spring.main.banner-mode=off",
+                        "--spring.cloud.stream.kafka.streams.binder.brokers=" + kafka.bootstrapServers(),
+                        "--spring.cloud.stream.kafka.streams.binder.application-id=" + applicationId,
+                        "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir,
+                        "--spring.cloud.stream.kafka.streams.binder.configuration.session.timeout.ms=10000",
+                        "--apath.journey.tenants." + TENANT + ".api-key-sha256[0]=" + ApiKeys.hash(API_KEY));
+    }
+
+    /** Forwarding is only exercised once partitions are spread over both instances. */
+    private void awaitBothInstancesOwnPartitions(int port) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode funnel = JSON.readTree(
+                    get(port, "/internal/v1/funnel-counts?tenant=" + TENANT).body());
+            assertThat(funnel.get("customers").asLong()).isBetween(1L, CUSTOMERS - 1L);
+        });
+    }
+
+    private static Map<String, CustomerJourney> singleInstanceRun(Map<String, List<ClassifiedMention>> perCustomer) {
+        JourneyPolicy policy = JourneyPolicy.withDefaults();
+        Map<String, CustomerJourney> expected = new HashMap<>();
+        perCustomer.forEach((customer, mentions) -> {
+            JourneyState state = null;
+            for (ClassifiedMention m : mentions) {
+                JourneyUpdate update = policy.apply(state, m);
+                state = update.changed() ? update.state() : state;
+            }
+            expected.put(customer, state.journey());
+        });
+        return expected;
+    }
+
+    private static Set<String> expectedEventIds(Map<String, List<ClassifiedMention>> perCustomer) {
+        JourneyPolicy policy = JourneyPolicy.withDefaults();
+        Set<String> ids = new HashSet<>();
+        perCustomer.forEach((customer, mentions) -> {
+            JourneyState state = null;
+            for (ClassifiedMention m : mentions) {
+                JourneyUpdate update = policy.apply(state, m);
+                update.events().stream().map(JourneyEvent::eventId).forEach(id -> ids.add(id.value()));
+                state = update.changed() ? update.state() : state;
+            }
+        });
+        return ids;
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + API_KEY)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static KafkaProducer<String, ClassifiedMention> producer(KafkaEndpoint kafka) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(
+                props, new StringSerializer(), SERDES.classifiedMention().serializer());
+    }
+
+    private static void send(KafkaProducer<String, ClassifiedMention> producer, List<ClassifiedMention> mentions) {
+        for (ClassifiedMention m : mentions) {
+            producer.send(new ProducerRecord<>(
+                    Topics.MENTIONS_CLASSIFIED.name(), m.mention().customerKey().value(), m));
+        }
+        producer.flush();
+    }
+
+    private static void sendPoison(KafkaEndpoint kafka) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (KafkaProducer<String, byte[]> raw =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(
+                    Topics.MENTIONS_CLASSIFIED.name(), TENANT + ":x:poison", "{not json".getBytes()));
+            raw.flush();
+        }
+    }
+
+    private static Map<String, Long> mentionCounts(KafkaEndpoint kafka) {
+        Map<String, Long> counts = new HashMap<>();
+        latestState(kafka).forEach((k, v) -> counts.put(k, v.mentionCount()));
+        return counts;
+    }
+
+    private static Map<String, CustomerJourney> latestState(KafkaEndpoint kafka) {
+        Map<String, CustomerJourney> latest = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : readAll(kafka, Topics.JOURNEY_STATE.name())) {
+            if (r.value() == null) {
+                latest.remove(r.key());
+            } else {
+                latest.put(r.key(), SERDES.customerJourney().deserializer().deserialize(r.topic(), r.value()));
+            }
+        }
+        return latest;
+    }
+
+    private static List<ConsumerRecord<String, String>> events(KafkaEndpoint kafka) {
+        return readAll(kafka, Topics.JOURNEY_EVENTS.name()).stream()
+                .map(r -> new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), new String(r.value())))
+                .toList();
+    }
+
+    private static List<String> suppressions(KafkaEndpoint kafka) {
+        return readAll(kafka, Topics.SUPPRESSIONS.name()).stream()
+                .filter(r -> r.value() != null)
+                .map(ConsumerRecord::key)
+                .toList();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(KafkaEndpoint kafka) {
+        return readAll(kafka, Topics.MENTIONS_CLASSIFIED.deadLetters().name());
+    }
+
+    /** This test's tenant's records of a topic, read_committed from the beginning to the current end. */
+    private static List<ConsumerRecord<String, byte[]>> readAll(KafkaEndpoint kafka, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() != null && r.key().startsWith(TENANT + ":")) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
