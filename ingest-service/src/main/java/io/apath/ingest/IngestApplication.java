@@ -1,5 +1,7 @@
 package io.apath.ingest;
 
+import io.apath.ingest.importer.MentionImport;
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,7 +18,12 @@ public class IngestApplication {
                 .properties(Map.of("spring.config.name", "ingest-service"));
     }
 
+    /** {@code import FILE ...} runs the bulk import client instead of the service. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            MentionImport.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         application().run(args);
     }
 }
