@@ -131,6 +131,21 @@ class ChartValidationTest {
         assertThat(jaas.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("sasl.jaas.config");
     }
 
+    @Test
+    void podMonitorAlternativeRendersValidAndSelectsThePods() {
+        var objects = Chart.parse(Chart.template(
+                ValueSet.PRODUCTION.path(),
+                java.util.Map.of("monitoring.serviceMonitor.enabled", false, "monitoring.podMonitor.enabled", true)));
+        var schemas = KubernetesSchemas.load();
+
+        assertThat(kinds(objects, "ServiceMonitor")).isEmpty();
+        var podMonitor = find(objects, "PodMonitor", "a-path");
+        assertThat(schemas.validate(podMonitor)).isEmpty();
+        assertThat(podMonitor.at("/spec/podMetricsEndpoints/0/port").asText()).isEqualTo("management");
+        assertThat(ManifestPolicies.check(objects, ChartValues.externalSecrets(ValueSet.PRODUCTION)))
+                .isEmpty();
+    }
+
     static Set<String> kinds(List<JsonNode> objects, String kind) {
         return objects.stream()
                 .filter(o -> o.path("kind").asText().equals(kind))

@@ -30,8 +30,7 @@ final class ChartValues {
         var values = of(valueSet);
         var names = new HashSet<String>();
         names.add(values.at("/kafka/security/tls/caSecret").asText());
-        names.add(values.at("/ingest/secrets/apiKeys/existingSecret").asText());
-        names.add(values.at("/ingest/secrets/webhook/existingSecret").asText());
+        names.add(values.at("/ingest/secrets/tenants/existingSecret").asText());
         for (var component : new String[] {"ingest", "classifier", "journey"}) {
             names.add(values.path(component).path("kafkaCredentialsSecret").asText());
         }
