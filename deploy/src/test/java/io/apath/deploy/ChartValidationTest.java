@@ -122,7 +122,13 @@ class ChartValidationTest {
         assertThat(journeyConfig)
                 .contains("security.protocol: SASL_SSL", "sasl.mechanism: SCRAM-SHA-512", "${KAFKA_SASL_JAAS_CONFIG}")
                 .contains("ssl.truststore.location: /etc/a-path/kafka-ca/ca.crt")
-                .contains("application.server: ${POD_NAME}.a-path-journey-headless.${POD_NAMESPACE}.svc:8083");
+                .contains("dead-letter-topic: mentions-classified.v1.dlq");
+        var advertised = journey.at("/spec/template/spec/containers/0/env").findParents("name").stream()
+                .filter(e -> e.path("name").asText().equals("JOURNEY_ADVERTISED_HOST"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(advertised.path("value").asText())
+                .isEqualTo("$(POD_NAME).a-path-journey-headless.$(POD_NAMESPACE).svc");
         var jaas = journey.at("/spec/template/spec/containers/0/env").findParents("name").stream()
                 .filter(e -> e.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG"))
                 .findFirst()
