@@ -31,6 +31,7 @@ final class ChartValues {
         var names = new HashSet<String>();
         names.add(values.at("/kafka/security/tls/caSecret").asText());
         names.add(values.at("/ingest/secrets/tenants/existingSecret").asText());
+        names.add(values.at("/journey/secrets/tenants/existingSecret").asText());
         for (var component : new String[] {"ingest", "classifier", "journey"}) {
             names.add(values.path(component).path("kafkaCredentialsSecret").asText());
         }
