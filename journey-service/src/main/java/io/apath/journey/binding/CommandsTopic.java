@@ -41,7 +41,8 @@ final class CommandsTopic {
                 return;
             }
             NewTopic topic = new NewTopic(commandsTopic, partitions, (short) -1)
-                    .configs(Map.of("retention.ms", String.valueOf(7L * 24 * 3600 * 1000)));
+                    // As long as mentions-classified.v1, so a replay from there re-applies every erasure too.
+                    .configs(Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000)));
             admin.createTopics(List.of(topic)).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -5,8 +5,8 @@ import io.apath.journey.topology.JourneyObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Journey meters, tagged only with low-cardinality values (input type, outcome, event type, stages, tenant is NOT a
- * tag: tenants may be many; the funnel API gives per-tenant numbers).
+ * Journey meters. Tags are low-cardinality only: stages, directions, input types, outcomes — and the tenant on the
+ * response-SLA meters (tenants are the configured brands, a handful; never customer keys).
  */
 final class MicrometerJourneyObserver implements JourneyObserver {
 
@@ -27,21 +27,25 @@ final class MicrometerJourneyObserver implements JourneyObserver {
 
     @Override
     public void event(JourneyEvent event) {
-        String type = event.getClass().getSimpleName();
         if (event instanceof JourneyEvent.StageAdvanced a) {
-            transition(type, a.from().name(), a.to().name());
+            transition("advanced", a.from().name(), a.to().name());
         } else if (event instanceof JourneyEvent.StageRegressed r) {
-            transition(type, r.from().name(), r.to().name());
+            transition("regressed", r.from().name(), r.to().name());
         } else if (event instanceof JourneyEvent.CustomerNoticed n) {
-            transition(type, "NONE", n.stage().name());
+            transition("noticed", "NONE", n.stage().name());
+        } else if (event instanceof JourneyEvent.ResponseDue) {
+            registry.counter("apath.journey.response.due", "tenant", event.tenant())
+                    .increment();
         } else if (event instanceof JourneyEvent.ResponseOverdue) {
-            registry.counter("apath.journey.response.sla.breaches").increment();
+            registry.counter("apath.journey.response.overdue", "tenant", event.tenant())
+                    .increment();
         }
-        registry.counter("apath.journey.events", "type", type).increment();
+        registry.counter("apath.journey.events", "type", event.getClass().getSimpleName())
+                .increment();
     }
 
-    private void transition(String type, String from, String to) {
-        registry.counter("apath.journey.transitions", "type", type, "from", from, "to", to)
+    private void transition(String direction, String from, String to) {
+        registry.counter("apath.journey.stage.transitions", "direction", direction, "from", from, "to", to)
                 .increment();
     }
 

@@ -40,6 +40,7 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
 
     static final String STORE = "journeys";
     static final String TIMERS = "journey-timers";
+    static final String ERASED = "erased-customers";
     static final String ERROR_HEADER = "x-apath-error";
     private static final int TIMERS_PER_PUNCTUATION = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApplyJourneys.class);
@@ -61,7 +62,9 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
                     Stores.keyValueStoreBuilder(
                             Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.journeyState()),
                     Stores.keyValueStoreBuilder(
-                            Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String()));
+                            Stores.persistentKeyValueStore(TIMERS), Serdes.String(), Serdes.String()),
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(ERASED), Serdes.String(), Serdes.Long()));
         }
     }
 
@@ -69,6 +72,7 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, JourneyState> store;
     private KeyValueStore<String, String> timers;
+    private KeyValueStore<String, Long> erased;
 
     private ApplyJourneys(Supplier config) {
         this.config = config;
@@ -79,6 +83,7 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
         this.context = context;
         this.store = context.getStateStore(STORE);
         this.timers = context.getStateStore(TIMERS);
+        this.erased = context.getStateStore(ERASED);
         context.schedule(config.punctuateEvery(), PunctuationType.WALL_CLOCK_TIME, this::fireTimers);
     }
 
@@ -93,6 +98,12 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
             if (record.key() == null || !record.key().equals(input.customerKey().value())) {
                 throw new IllegalArgumentException("record key '" + record.key() + "' is not the customer key '"
                         + input.customerKey() + "': it would be on the wrong partition");
+            }
+            if (input instanceof MentionClassified && erased.get(record.key()) != null) {
+                // Mentions already in flight when the customer was erased (ingest suppresses the rest) must not
+                // bring the journey back; only the key and the time are kept, as on suppressions.v1.
+                config.observer().input(type, "suppressed");
+                return;
             }
             JourneyState current = store.get(record.key());
             JourneyUpdate update = apply(current, input);
@@ -137,6 +148,9 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
         if (!oldTimer.equals(newTimer)) {
             oldTimer.ifPresent(at -> timers.delete(timerKey(at, key)));
             newTimer.ifPresent(at -> timers.put(timerKey(at, key), key));
+        }
+        if (update.erased()) {
+            erased.put(key, update.suppression().since().toEpochMilli());
         }
         if (after == null) {
             store.delete(key);

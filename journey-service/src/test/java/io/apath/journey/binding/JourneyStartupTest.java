@@ -1,0 +1,22 @@
+package io.apath.journey.binding;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.apath.journey.JourneyApplication;
+import org.junit.jupiter.api.Test;
+
+/** Rules are validated when the service starts: a broken rule stops it with the rule's name, before Kafka is used. */
+class JourneyStartupTest {
+
+    @Test
+    void invalidTenantRuleStopsStartUpNamingTheRule() {
+        assertThatThrownBy(() -> JourneyApplication.application()
+                        .run(
+                                "--server.port=0",
+                                "--spring.main.banner-mode=off",
+                                "--spring.cloud.stream.kafka.streams.binder.brokers=localhost:1",
+                                "--apath.journey.tenants.acme.rules.affinity=positive_90d >= 'three'"))
+                .rootCause()
+                .hasMessageContaining("Journey rule 'affinity' (tenant acme) is invalid");
+    }
+}
