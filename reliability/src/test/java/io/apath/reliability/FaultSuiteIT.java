@@ -41,7 +41,9 @@ class FaultSuiteIT {
 
     private static final List<String> INPUT_TOPICS =
             List.of("mentions.v1", "mentions-classified.v1", "suppressions.v1");
-    private static final List<String> INGEST_OUTPUTS = List.of("mentions.v1", "suppressions.v1");
+    /** What a request could make the services write: ingest's outputs and journey's privacy commands. */
+    private static final List<String> REQUEST_OUTPUTS =
+            List.of("mentions.v1", "suppressions.v1", "journey-commands.v1");
 
     private FaultRun run;
     private String runId;
@@ -92,7 +94,7 @@ class FaultSuiteIT {
     @Test
     @Order(2)
     void malformedRequestsAreRefusedWith4xxAndPublishNothing() {
-        Map<String, Long> before = written(INGEST_OUTPUTS);
+        Map<String, Long> before = written(REQUEST_OUTPUTS);
         HostileInput hostile = new HostileInput(
                 new HostileInput.Targets(
                         run.pipeline().url(Service.INGEST, "/"),
@@ -104,7 +106,7 @@ class FaultSuiteIT {
         long started = System.nanoTime();
         HostileInput.Outcome outcome = hostile.fire(FaultRun.FULL ? 20_000 : 10_000, 8);
         long took = (System.nanoTime() - started) / 1_000_000;
-        Map<String, Long> after = written(INGEST_OUTPUTS);
+        Map<String, Long> after = written(REQUEST_OUTPUTS);
         boolean healthy = Stream.of(Service.values()).allMatch(run.pipeline()::isReady);
         run.record(
                 "hostile input",
@@ -122,7 +124,12 @@ class FaultSuiteIT {
     @Order(3)
     void credentialsTenantsActuatorLogsAndMetricsKeepTheirPromises() {
         SecurityProbe probe = new SecurityProbe(run);
-        List<Check> checks = new ArrayList<>(probe.credentialsAndTenants("sec" + System.currentTimeMillis()));
+        String secId = "sec" + System.currentTimeMillis();
+        List<Check> checks = new ArrayList<>(probe.credentialsAndTenants(secId));
+        if (runId != null) {
+            checks.addAll(probe.crossTenantReads(runId));
+        }
+        checks.add(probe.nothingWrittenAcrossTenants(secId));
         checks.addAll(probe.actuator());
         checks.addAll(probe.logsAndMetrics(runId == null ? MentionLoad.HANDLE_MARKER : runId + "-c"));
         checks.forEach(

@@ -87,6 +87,67 @@ public final class SecurityProbe {
         return checks;
     }
 
+    /**
+     * Journey's query and erasure API: tenant A's key must neither read nor erase tenant B's customer (who exists,
+     * from the load), while tenant B's own key reads it (the control that shows the customer is there).
+     */
+    public List<Check> crossTenantReads(String loadRunId) {
+        List<Check> checks = new ArrayList<>();
+        String customerOfB = "rel-b:mastodon:" + loadRunId + "-c0";
+        URI journey = pipeline.url(Service.JOURNEY, "/v1/customers/" + customerOfB + "/journey");
+        checks.add(status(
+                "journey: tenant B reads its own customer's journey (control)",
+                send(HttpRequest.newBuilder(journey)
+                        .header("Authorization", "Bearer " + run.apiKeys().get("rel-b"))
+                        .GET()
+                        .build()),
+                200));
+        checks.add(status(
+                "journey: tenant A's key cannot read tenant B's customer (404, existence not confirmed)",
+                send(HttpRequest.newBuilder(journey)
+                        .header("Authorization", "Bearer " + run.apiKeys().get("rel-a"))
+                        .GET()
+                        .build()),
+                404));
+        checks.add(status(
+                "journey: no key cannot read (401)",
+                send(HttpRequest.newBuilder(journey).GET().build()),
+                401));
+        checks.add(status(
+                "journey: tenant A's key cannot erase tenant B's customer (404)",
+                send(HttpRequest.newBuilder(pipeline.url(Service.JOURNEY, "/v1/customers/" + customerOfB))
+                        .header("Authorization", "Bearer " + run.apiKeys().get("rel-a"))
+                        .DELETE()
+                        .build()),
+                404));
+        checks.add(status(
+                "journey: tenant A's key cannot see tenant B in the funnel (no rel-b in body)",
+                bodyWith(
+                        pipeline.url(Service.JOURNEY, "/v1/funnel?tenant=rel-b"),
+                        run.apiKeys().get("rel-a"),
+                        "rel-b"),
+                0));
+        return checks;
+    }
+
+    /** 1 if the authorised GET's 2xx body mentions {@code needle}, else 0 (refusals count as 0: nothing shown). */
+    private int bodyWith(URI uri, String key, String needle) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + key)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() < 300 && response.body().contains(needle) ? 1 : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     /** Tenant B's mention must not be on mentions.v1 after tenant A's key tried to write it. */
     public Check nothingWrittenAcrossTenants(String runId) {
         long found = TopicSnapshot.read(pipeline.bootstrapServers(), "mentions.v1").stream()

@@ -19,7 +19,10 @@ import org.apache.kafka.common.TopicPartition;
 /** The faults, each injected mid-stream while a {@link MentionLoad} runs, each returning what it measured. */
 public final class Faults {
 
-    /** Responses whose request was sent this long after an outage began are judged as "during the outage". */
+    /**
+     * A response is judged "during the outage" if its request was sent at least this long after the outage began and
+     * it was answered before the outage ended (a request that waits out the outage may rightly end in a 202).
+     */
     private static final Duration GRACE = Duration.ofSeconds(1);
 
     private Faults() {}
@@ -107,7 +110,7 @@ public final class Faults {
     static Map<Integer, Long> statuses(MentionLoad load, long from, long to) {
         long judgedFrom = from + GRACE.toMillis();
         return load.attempts().stream()
-                .filter(a -> a.sentAtMillis() >= judgedFrom && a.sentAtMillis() <= to)
+                .filter(a -> a.sentAtMillis() >= judgedFrom && a.answeredAtMillis() <= to)
                 .collect(Collectors.groupingBy(Attempt::status, TreeMap::new, Collectors.counting()));
     }
 

@@ -246,6 +246,33 @@ public final class HostileInput {
                         .GET()
                         .build()));
         generators.add(i -> new Shot(
+                "journey: query junk customer with a valid key",
+                HttpRequest.newBuilder(targets.journey().resolve("/v1/customers/" + junkSegment() + "/journey"))
+                        .header("Authorization", "Bearer " + targets.apiKey())
+                        .GET()
+                        .build()));
+        generators.add(i -> new Shot(
+                "journey: erase junk customer with a valid key",
+                HttpRequest.newBuilder(targets.journey().resolve("/v1/customers/" + junkSegment()))
+                        .header("Authorization", "Bearer " + targets.apiKey())
+                        .DELETE()
+                        .build()));
+        generators.add(i -> new Shot(
+                "journey: consent with a junk body and a valid key",
+                HttpRequest.newBuilder(targets.journey().resolve("/v1/customers/rel-a:mastodon:x" + i + "/consent"))
+                        .header("Authorization", "Bearer " + targets.apiKey())
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(mutate("{\"contactAllowed\":maybe}")))
+                        .build()));
+        generators.add(i -> new Shot(
+                "journey: consent for another tenant's customer",
+                HttpRequest.newBuilder(targets.journey()
+                                .resolve("/v1/customers/" + targets.otherTenant() + ":mastodon:x" + i + "/consent"))
+                        .header("Authorization", "Bearer " + targets.apiKey())
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"contactAllowed\":false}"))
+                        .build()));
+        generators.add(i -> new Shot(
                 "classifier: junk path",
                 post(targets.classifier().resolve("/" + junkSegment()), "application/json", randomBytes(32))
                         .build()));
@@ -275,7 +302,9 @@ public final class HostileInput {
         StringBuilder s = new StringBuilder(valid);
         // Removing the author id guarantees the mutation stays invalid even when a flip happens to be harmless.
         int authorId = s.indexOf("\"id\":\"a1\"");
-        s.replace(authorId, authorId + "\"id\":\"a1\"".length(), "\"id\":\"\"");
+        if (authorId >= 0) {
+            s.replace(authorId, authorId + "\"id\":\"a1\"".length(), "\"id\":\"\"");
+        }
         int flips = 1 + random.nextInt(4);
         for (int f = 0; f < flips && s.length() > 2; f++) {
             int at = random.nextInt(s.length());
@@ -293,7 +322,9 @@ public final class HostileInput {
         String[] junk = {
             "..%2f..%2fetc%2fpasswd", "%00", "' OR 1=1 --", "%ff%fe", "a".repeat(3000), "{{7*7}}", "${jndi:x}"
         };
-        return junk[random.nextInt(junk.length)] + random.nextInt(1000);
+        String raw = junk[random.nextInt(junk.length)] + random.nextInt(1000);
+        // Encoded so it stays one hostile path segment (or header value) rather than an invalid URI on our side.
+        return java.net.URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private byte[] randomBytes(int n) {
