@@ -4,6 +4,7 @@ import io.apath.contracts.Intent;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -72,8 +73,40 @@ public final class Cues {
         return FEATURE_CUES.length;
     }
 
-    /** Bit {@code i} is set when cue group {@code i} occurs in the normalised text. */
+    /**
+     * Bit {@code i} is set when cue group {@code i} occurs in the normalised text. Equivalent to {@code find()} with
+     * the patterns' leading word-start guard, but tries the alternatives only at word starts: several times faster,
+     * as the alternations are long and most positions are inside words.
+     */
     static int match(char[] normalised) {
+        String text = new String(normalised);
+        Matcher[] matchers = new Matcher[FEATURE_CUES.length];
+        int bits = 0;
+        int all = (1 << FEATURE_CUES.length) - 1;
+        for (int i = 0; i < normalised.length && bits != all; i++) {
+            if (i > 0 && isWordChar(normalised[i - 1])) {
+                continue;
+            }
+            for (int c = 0; c < FEATURE_CUES.length; c++) {
+                if ((bits & (1 << c)) != 0) {
+                    continue;
+                }
+                Matcher m = matchers[c];
+                if (m == null) {
+                    m = FEATURE_CUES[c].matcher(text).useAnchoringBounds(false).useTransparentBounds(true);
+                    matchers[c] = m;
+                }
+                m.region(i, normalised.length);
+                if (m.lookingAt()) {
+                    bits |= 1 << c;
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** The plain definition {@link #match} must agree with: {@code find()} anywhere. */
+    static int matchByFind(char[] normalised) {
         String text = new String(normalised);
         int bits = 0;
         for (int i = 0; i < FEATURE_CUES.length; i++) {
@@ -82,6 +115,11 @@ public final class Cues {
             }
         }
         return bits;
+    }
+
+    /** What {@code (?<![\\w'])} excludes before a match: ASCII letters, digits, underscore and apostrophe. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '\'';
     }
 
     /** The rare intents whose narrow phrases occur in the raw text: weak positive labels for unlabelled posts. */

@@ -39,6 +39,19 @@ class TextFeaturesTest {
     }
 
     @Test
+    void cueMatchingAtWordStartsAgreesWithFindAnywhere() throws Exception {
+        var lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                getClass().getResource("/data/sentiment-train.tsv").toURI()));
+        lines.add("#fail @united never again!! switching to delta. any promo code? 50% off");
+        lines.add("~a thanks 0 off tickets, i'm done with you");
+
+        for (String line : lines) {
+            char[] normal = TextFeatures.normalise(line);
+            assertThat(Cues.match(normal)).as(line).isEqualTo(Cues.matchByFind(normal));
+        }
+    }
+
+    @Test
     void emptyTextHasNoFeatures() {
         SparseFeatures x = features.extract(null);
 
