@@ -21,6 +21,8 @@ public record MentionRules(
     private static final int MAX_URL_LENGTH = 2_048;
     private static final int MAX_LANG_LENGTH = 35;
     private static final Pattern PLATFORM_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    private static final Pattern WEB_URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern TENANT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     public MentionRules {
@@ -72,9 +74,27 @@ public record MentionRules(
             required(v, "text", s.text());
         }
         maxLength(v, "text", s.text(), maxTextLength);
-        maxLength(v, "lang", s.lang(), MAX_LANG_LENGTH);
-        maxLength(v, "url", s.url(), MAX_URL_LENGTH);
+        if (s.lang() != null
+                && (s.lang().length() > MAX_LANG_LENGTH
+                        || !LANGUAGE_TAG.matcher(s.lang()).matches())) {
+            v.add(new Violation("lang", "must be a BCP 47 language tag such as en or pt-BR"));
+        }
+        if (s.url() != null
+                && (s.url().length() > MAX_URL_LENGTH
+                        || !WEB_URL.matcher(s.url()).matches())) {
+            v.add(new Violation("url", "must be an absolute http(s) URL of at most " + MAX_URL_LENGTH + " characters"));
+        }
         maxLength(v, "inReplyTo", s.inReplyTo(), maxIdLength);
+        unicode(v, "nativeId", s.nativeId());
+        unicode(v, "text", s.text());
+        unicode(v, "lang", s.lang());
+        unicode(v, "url", s.url());
+        unicode(v, "inReplyTo", s.inReplyTo());
+        if (s.author() != null) {
+            unicode(v, "author.id", s.author().id());
+            unicode(v, "author.handle", s.author().handle());
+            unicode(v, "author.displayName", s.author().displayName());
+        }
         if (s.createdAt() == null) {
             v.add(new Violation("createdAt", "is required"));
         } else if (s.createdAt().isAfter(now.plus(maxClockSkew))) {
@@ -89,6 +109,24 @@ public record MentionRules(
             return false;
         }
         return true;
+    }
+
+    /** JSON escapes can smuggle in a lone UTF-16 surrogate, which no UTF-8 writer downstream could encode. */
+    private static void unicode(List<Violation> v, String field, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                v.add(new Violation(field, "contains an unpaired surrogate, which is not valid Unicode"));
+                return;
+            }
+        }
     }
 
     private static void maxLength(List<Violation> v, String field, String value, int max) {
