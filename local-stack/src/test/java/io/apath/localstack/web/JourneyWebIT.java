@@ -26,9 +26,12 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,20 +132,35 @@ class JourneyWebIT {
                 .as("customers of %s on the journey after the sample replay", TENANT)
                 .isPositive();
 
-        // The page polls; compare against a fresh API answer until both agree (they differ only mid-update).
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode now = getJson("/v1/funnel?tenant=" + TENANT);
-            for (String stage : STAGES) {
-                assertThat(text(By.cssSelector("[data-testid='stage-count-" + stage + "']")))
-                        .as("customers in %s", stage)
-                        .isEqualTo(String.valueOf(customersIn(now, stage)));
-            }
-            assertThat(text(By.cssSelector("[data-testid='transactional-count']")))
-                    .isEqualTo(String.valueOf(
-                            now.path("styles").path("TRANSACTIONAL").asLong()));
-            assertThat(text(By.cssSelector("[data-testid='total-count']")))
-                    .isEqualTo(String.valueOf(now.path("customers").asLong()));
-        });
+        awaitPageShowsTheFunnelApisNumbers();
+        long customersBefore =
+                getJson("/v1/funnel?tenant=" + TENANT).path("customers").asLong();
+
+        // Live: a new customer's mention reaches the open page without a reload.
+        String newcomer = "web-it-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(new SampleReplay(services.ingestUrl())
+                        .post(JSON.writeValueAsString(Map.of(
+                                "tenant",
+                                TENANT,
+                                "platform",
+                                "mastodon",
+                                "nativeId",
+                                newcomer,
+                                "kind",
+                                "POST",
+                                "author",
+                                Map.of("id", newcomer),
+                                "text",
+                                "Thanks for the quick fix, love it! Great support team.",
+                                "createdAt",
+                                Instant.now().toString())))
+                        .statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(text(By.cssSelector("[data-testid='total-count']")))
+                        .isEqualTo(String.valueOf(customersBefore + 1)));
+        awaitPageShowsTheFunnelApisNumbers();
+
         assertThat(browser.findElements(By.cssSelector("script[src], link[href]")))
                 .as("everything the page loads comes from journey-service")
                 .allSatisfy(element -> assertThat(
@@ -196,6 +214,23 @@ class JourneyWebIT {
             }
         }
         screenshot("customer.png");
+    }
+
+    /** The page polls; compare against a fresh API answer until both agree (they differ only mid-update). */
+    private void awaitPageShowsTheFunnelApisNumbers() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode now = getJson("/v1/funnel?tenant=" + TENANT);
+            for (String stage : STAGES) {
+                assertThat(text(By.cssSelector("[data-testid='stage-count-" + stage + "']")))
+                        .as("customers in %s", stage)
+                        .isEqualTo(String.valueOf(customersIn(now, stage)));
+            }
+            assertThat(text(By.cssSelector("[data-testid='transactional-count']")))
+                    .isEqualTo(String.valueOf(
+                            now.path("styles").path("TRANSACTIONAL").asLong()));
+            assertThat(text(By.cssSelector("[data-testid='total-count']")))
+                    .isEqualTo(String.valueOf(now.path("customers").asLong()));
+        });
     }
 
     private void signIn(String tenant, String apiKey) {
