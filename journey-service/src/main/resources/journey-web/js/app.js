@@ -14,9 +14,12 @@ function stopPolling() {
   timers = [];
 }
 
+/** Runs task now and every everyMs while the tab is visible; a hidden tab costs the service nothing. */
 function poll(task, everyMs) {
   task();
-  timers.push(setInterval(task, everyMs));
+  timers.push(setInterval(() => {
+    if (!document.hidden) task();
+  }, everyMs));
 }
 
 function show(templateId) {
