@@ -1,6 +1,7 @@
 package io.apath.bench;
 
 import io.apath.bench.pipeline.BenchEnvironment;
+import io.apath.bench.pipeline.Service;
 import io.apath.bench.profile.HotMethods;
 import io.apath.bench.report.Machine;
 import io.apath.bench.report.ResultWriter;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -26,10 +28,26 @@ public final class Bench {
 
     private Bench() {}
 
+    private static String commit(Path repo) {
+        try {
+            Process git = new ProcessBuilder("git", "-C", repo.toString(), "log", "-1", "--format=%h %cI")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            git.waitFor();
+            return "HEAD " + out;
+        } catch (IOException | InterruptedException e) {
+            return "unknown commit";
+        }
+    }
+
     /** Appends what the JFR recordings (one per service JVM, dumped when it stopped) show. */
     private static ScenarioResult withProfiles(ScenarioResult result, Path jfrDir) throws IOException {
         StringBuilder md = new StringBuilder(result.markdown());
-        md.append("\n#### Profiles (JFR, `settings=profile`, whole run of each service JVM)\n\n");
+        md.append("\n#### Profiles (JFR, `settings=profile`, each service JVM over the measured window)\n\n");
+        if (!Files.isDirectory(jfrDir)) {
+            return result;
+        }
         List<Path> recordings;
         try (Stream<Path> files = Files.list(jfrDir)) {
             recordings =
@@ -60,7 +78,15 @@ public final class Bench {
                                 .format(started)
                         + "-" + args[0]));
         BenchEnvironment env = BenchEnvironment.create(
-                repo, work, options.all("service-jvm-opt"), options.all("ingest-arg"), options.flag("profile"));
+                repo,
+                Path.of(options.string("jars-from", repo.toString())).toAbsolutePath(),
+                work,
+                options.all("service-jvm-opt"),
+                Map.of(
+                        Service.INGEST, options.all("ingest-arg"),
+                        Service.CLASSIFIER, options.all("classifier-arg"),
+                        Service.JOURNEY, options.all("journey-arg")),
+                options.flag("profile"));
         Context context = Context.create(env, options);
         String loadBefore = Machine.loadAverage();
         ScenarioResult result = Scenarios.byName(args[0]).run(context);
@@ -70,7 +96,18 @@ public final class Bench {
         String loadAfter = Machine.loadAverage();
         String command = "bench/run " + String.join(" ", args);
         Path md = new ResultWriter(repo)
-                .write(result, Machine.current(), command, started, loadBefore, loadAfter, !options.flag("no-append"));
+                .write(
+                        result,
+                        Machine.current(),
+                        command,
+                        options.string(
+                                "services-note",
+                                "boot jars built from " + env.repoRoot().relativize(env.jarsFrom()) + " ("
+                                        + commit(repo) + ")"),
+                        started,
+                        loadBefore,
+                        loadAfter,
+                        !options.flag("no-append"));
         System.out.println(Files.readString(md));
         System.out.println("(work files, logs and JFR recordings in " + work + ")");
         System.exit(0);

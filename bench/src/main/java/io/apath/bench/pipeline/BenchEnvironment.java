@@ -1,35 +1,47 @@
 package io.apath.bench.pipeline;
 
+import io.apath.bench.load.LoadProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the bench finds what it starts (the services' boot jars, its own classpath) and where it writes (a work
  * directory per run). The jars are copied into the work directory first, so a colleague's {@code mvn clean} in the
- * shared tree cannot pull them away mid-run.
+ * shared tree cannot pull them away mid-run. {@code jarsFrom} is the checkout whose services are measured (usually the
+ * repository itself; a clean export of the last commit when the shared working tree holds unfinished edits).
  */
 public record BenchEnvironment(
         Path repoRoot,
+        Path jarsFrom,
         Path workDir,
         String benchClasspath,
         List<String> extraServiceJvmOptions,
-        List<String> ingestArguments,
+        Map<Service, List<String>> serviceArguments,
         boolean profile) {
 
     /**
-     * @param ingestArguments extra Spring arguments for ingest (e.g. its API-key hashes), see {@code IngestClient}
+     * @param extraArguments extra Spring arguments per service (to try a setting: {@code --journey-arg=--x=y}); ingest
+     *     always gets the bench's API-key hashes, see {@code IngestClient}
      */
     public static BenchEnvironment create(
-            Path repoRoot, Path workDir, List<String> extraJvmOptions, List<String> ingestArguments, boolean profile) {
+            Path repoRoot,
+            Path jarsFrom,
+            Path workDir,
+            List<String> extraJvmOptions,
+            Map<Service, List<String>> extraArguments,
+            boolean profile) {
         try {
             Files.createDirectories(workDir.resolve("jars"));
             for (Service service : Service.values()) {
                 Path built =
-                        repoRoot.resolve(service.module()).resolve("target").resolve(service.execJarName());
+                        jarsFrom.resolve(service.module()).resolve("target").resolve(service.execJarName());
                 if (!Files.exists(built)) {
                     throw new IllegalStateException(
                             built + " is missing: build it first (bench/run does: ./mvnw -pl bench -am package)");
@@ -37,37 +49,47 @@ public record BenchEnvironment(
                 Files.copy(
                         built,
                         workDir.resolve("jars").resolve(service.execJarName()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new BenchEnvironment(
                 repoRoot,
+                jarsFrom,
                 workDir,
                 System.getProperty("java.class.path"),
                 List.copyOf(extraJvmOptions),
-                java.util.stream.Stream.concat(
-                                IngestClient.ingestArguments(io.apath.bench.load.LoadProfile.DEFAULT_TENANTS.stream()
-                                                .map(io.apath.bench.load.LoadProfile.TenantShare::tenant)
-                                                .toList())
-                                        .stream(),
-                                ingestArguments.stream())
-                        .toList(),
+                arguments(extraArguments),
                 profile);
+    }
+
+    private static Map<Service, List<String>> arguments(Map<Service, List<String>> extra) {
+        Map<Service, List<String>> all = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            List<String> args = new ArrayList<>();
+            if (service == Service.INGEST) {
+                args.addAll(IngestClient.ingestArguments(LoadProfile.DEFAULT_TENANTS.stream()
+                        .map(LoadProfile.TenantShare::tenant)
+                        .toList()));
+            }
+            args.addAll(extra.getOrDefault(service, List.of()));
+            all.put(service, List.copyOf(args));
+        }
+        return all;
+    }
+
+    public List<String> arguments(Service service) {
+        return serviceArguments.get(service);
     }
 
     public Path jar(Service service) {
         return workDir.resolve("jars").resolve(service.execJarName());
     }
 
-    /** JVM options of one service instance; with profiling on, a JFR recording dumped when the JVM exits. */
-    public List<String> serviceJvmOptions(Service service, String instanceName) {
+    /** JVM options of one service instance (profiling, when asked for, is switched on per measured window). */
+    public List<String> serviceJvmOptions(Service service) {
         List<String> options = new ArrayList<>(List.of(service.heap(), "-XX:+ExitOnOutOfMemoryError"));
-        if (profile) {
-            options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                    + workDir.resolve("jfr").resolve(instanceName + ".jfr"));
-        }
         options.addAll(extraServiceJvmOptions);
         return options;
     }

@@ -61,17 +61,21 @@ public final class IngestClient {
         this.mode = mode;
     }
 
-    /** Resolves {@link Mode#AUTO} with one real request of two mentions; returns the mode in use. */
+    /** Resolves {@link Mode#AUTO} with real requests (a one-item array per probe mention); returns the mode in use. */
     public Mode negotiate(List<GeneratedMention> probe) {
         if (mode != Mode.AUTO) {
             return mode;
         }
-        Answer answer = send(Mode.ARRAY, probe).join();
-        mode = answer.status() / 100 == 2 && answer.accepted() == probe.size() ? Mode.ARRAY : Mode.SINGLE;
-        if (mode == Mode.SINGLE) {
-            // the probe's mentions were refused as an array; send them the other way so none is lost
-            probe.forEach(m -> send(Mode.SINGLE, List.of(m)).join());
+        boolean arrays = true;
+        for (GeneratedMention m : probe) {
+            Answer answer = send(Mode.ARRAY, List.of(m)).join();
+            if (answer.status() / 100 != 2 || answer.accepted() != 1) {
+                arrays = false;
+                // refused as an array: send it the other way so none is lost
+                send(Mode.SINGLE, List.of(m)).join();
+            }
         }
+        mode = arrays ? Mode.ARRAY : Mode.SINGLE;
         return mode;
     }
 

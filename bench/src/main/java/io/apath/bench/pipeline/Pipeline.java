@@ -104,13 +104,11 @@ public final class Pipeline implements AutoCloseable {
     public ServiceInstance launch(Service service, int index, Path stateDir) {
         String name = service.module() + "-" + index;
         int port = freePort();
-        List<String> args = new ArrayList<>(env.serviceJvmOptions(service, name + "-" + dir.getFileName()));
+        List<String> args = new ArrayList<>(env.serviceJvmOptions(service));
         args.add("-jar");
         args.add(env.jar(service).toString());
         args.add("--spring.main.banner-mode=off");
-        if (service == Service.INGEST) {
-            args.addAll(env.ingestArguments());
-        }
+        args.addAll(env.arguments(service));
         Map<String, String> vars =
                 new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "PORT", Integer.toString(port)));
         if (stateDir != null) {

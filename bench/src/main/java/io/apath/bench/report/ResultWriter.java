@@ -35,6 +35,7 @@ public final class ResultWriter {
             ScenarioResult result,
             Machine machine,
             String command,
+            String services,
             Instant started,
             String loadBefore,
             String loadAfter,
@@ -46,6 +47,7 @@ public final class ResultWriter {
         json.put("started", started.toString());
         json.put("command", command);
         json.set("machine", JSON.valueToTree(machine));
+        json.put("services", services);
         json.put("loadAverageBefore", loadBefore);
         json.put("loadAverageAfter", loadAfter);
         json.set("result", result.json());
@@ -65,6 +67,7 @@ public final class ResultWriter {
                 .append(loadAfter)
                 .append(" (shared machine: other builds were running)\n");
         md.append("- command: `").append(command).append("`\n");
+        md.append("- services measured: ").append(services).append("\n");
         md.append("- raw result: [`bench/results/")
                 .append(base)
                 .append(".json`](bench/results/")

@@ -52,8 +52,9 @@ final class Baseline implements Scenario {
         KafkaTools tools = new KafkaTools(pipeline.bootstrap(), context.env().benchClasspath(), pipeline.dir());
         tools.createTopic("bench-raw");
         tools.createTopic("bench-e2e");
-        KafkaTools.ProducerResult producer = tools.producer("bench-raw", records, payloads);
-        KafkaTools.ConsumerResult consumer = tools.consumer("bench-raw", records);
+        // records == 0: only the round trip is wanted (the latency scenario)
+        KafkaTools.ProducerResult producer = records == 0 ? null : tools.producer("bench-raw", records, payloads);
+        KafkaTools.ConsumerResult consumer = records == 0 ? null : tools.consumer("bench-raw", records);
         KafkaTools.EndToEndResult e2e = tools.endToEnd("bench-e2e", e2eRecords, size);
         return new Figures(producer, consumer, e2e, size);
     }

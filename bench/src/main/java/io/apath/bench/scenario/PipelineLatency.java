@@ -8,6 +8,7 @@ import io.apath.bench.pipeline.KafkaProgress;
 import io.apath.bench.pipeline.Pipeline;
 import io.apath.bench.pipeline.ResourceSampler;
 import io.apath.bench.pipeline.Service;
+import io.apath.bench.profile.Recording;
 import io.apath.bench.report.Markdown;
 import io.apath.bench.report.ScenarioResult;
 import io.apath.bench.report.SvgChart;
@@ -67,7 +68,7 @@ final class PipelineLatency implements Scenario {
         List<Step> steps = new ArrayList<>();
         KafkaTools.EndToEndResult raw;
         try (Pipeline pipeline = Pipeline.start(context.env(), Pipeline.Layout.FULL)) {
-            Baseline.Figures figures = Baseline.measure(context, pipeline, 50_000, o.integer("e2e-records", 2_000));
+            Baseline.Figures figures = Baseline.measure(context, pipeline, 0, o.integer("e2e-records", 2_000));
             raw = figures.endToEnd();
             IngestClient client =
                     context.ingestClient(pipeline.ingest().orElseThrow().url());
@@ -119,6 +120,7 @@ final class PipelineLatency implements Scenario {
         long skipped = 0;
         int sent = 0;
         ResourceSampler sampler = null;
+        Recording recording = null;
         long start = System.nanoTime();
         long measureStart = 0;
         long next = start;
@@ -127,6 +129,10 @@ final class PipelineLatency implements Scenario {
             if (sampler == null && sent >= warmupCount) {
                 sampler = new ResourceSampler(() -> ThroughputRun.processes(pipeline));
                 measureStart = now;
+                if (context.env().profile() && rate == TARGET_RATE) {
+                    recording = Recording.start(
+                            pipeline.instances(), pipeline.dir().getParent().resolve("jfr"), "lat" + rate);
+                }
             }
             int due = (int) Math.min(total, (now - start) * rate / 1_000_000_000L + 1);
             if (inFlight.get() > MAX_IN_FLIGHT) {
@@ -173,6 +179,9 @@ final class PipelineLatency implements Scenario {
             Thread.sleep(100);
         }
         Thread.sleep(2000);
+        if (recording != null) {
+            recording.stop();
+        }
         List<ResourceSampler.Rss> rss = sampler == null ? List.of() : sampler.finish();
         double measuredSeconds = (answered - measureStart) / 1e9;
         return new Step(

@@ -77,10 +77,16 @@ final class PipelineThroughput implements Scenario {
         IngestClient.Mode mode = client.negotiate(probe);
         log.info("ingest takes {} requests", mode);
         ThroughputRun.Result warmed =
-                ThroughputRun.run(pipeline, client, warm, batch, concurrency, Duration.ofMinutes(5));
+                ThroughputRun.run(pipeline, client, warm, batch, concurrency, Duration.ofMinutes(5), null);
         log.info("warm-up: {}", warmed);
-        ThroughputRun.Result result =
-                ThroughputRun.run(pipeline, client, load, batch, concurrency, Duration.ofMinutes(15));
+        ThroughputRun.Result result = ThroughputRun.run(
+                pipeline,
+                client,
+                load,
+                batch,
+                concurrency,
+                Duration.ofMinutes(15),
+                context.env().profile() ? runId : null);
         log.info("measured: {}", result);
         return new Measured(warmed, result);
     }

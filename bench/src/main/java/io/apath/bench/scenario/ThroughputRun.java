@@ -8,6 +8,7 @@ import io.apath.bench.pipeline.Pipeline;
 import io.apath.bench.pipeline.ResourceSampler;
 import io.apath.bench.pipeline.Service;
 import io.apath.bench.pipeline.ServiceInstance;
+import io.apath.bench.profile.Recording;
 import io.apath.contracts.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Closed-loop maximum rate: {@code concurrency} clients post batches to ingest back to back; the clock stops when the
  * journey's committed offsets cover every accepted mention (so their journeys are visible to read_committed readers).
+ * With {@code profileAs} set, every service JVM records JFR over the run, named after it.
  */
 final class ThroughputRun {
 
@@ -59,7 +61,8 @@ final class ThroughputRun {
             List<GeneratedMention> mentions,
             int batchSize,
             int concurrency,
-            Duration timeout) {
+            Duration timeout,
+            String profileAs) {
         int effectiveBatch = client.mode() == IngestClient.Mode.SINGLE ? Math.min(batchSize, 8) : batchSize;
         ConcurrentLinkedQueue<List<GeneratedMention>> batches =
                 new ConcurrentLinkedQueue<>(batch(mentions, effectiveBatch));
@@ -69,6 +72,10 @@ final class ThroughputRun {
         try (KafkaProgress progress = new KafkaProgress(pipeline.bootstrap());
                 ResourceSampler sampler = new ResourceSampler(() -> processes(pipeline))) {
             long mentionsBefore = progress.records(Topics.MENTIONS.name());
+            Recording recording = profileAs == null
+                    ? null
+                    : Recording.start(
+                            pipeline.instances(), pipeline.dir().getParent().resolve("jfr"), profileAs);
             long started = System.nanoTime();
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
@@ -116,6 +123,9 @@ final class ThroughputRun {
                 Thread.sleep(100);
             }
             long done = System.nanoTime();
+            if (recording != null) {
+                recording.stop();
+            }
             return new Result(
                     client.mode().name(),
                     effectiveBatch,
