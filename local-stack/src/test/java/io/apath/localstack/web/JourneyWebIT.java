@@ -137,25 +137,7 @@ class JourneyWebIT {
                 getJson("/v1/funnel?tenant=" + TENANT).path("customers").asLong();
 
         // Live: a new customer's mention reaches the open page without a reload.
-        String newcomer = "web-it-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(new SampleReplay(services.ingestUrl())
-                        .post(JSON.writeValueAsString(Map.of(
-                                "tenant",
-                                TENANT,
-                                "platform",
-                                "mastodon",
-                                "nativeId",
-                                newcomer,
-                                "kind",
-                                "POST",
-                                "author",
-                                Map.of("id", newcomer),
-                                "text",
-                                "Thanks for the quick fix, love it! Great support team.",
-                                "createdAt",
-                                Instant.now().toString())))
-                        .statusCode())
-                .isEqualTo(202);
+        postMentionOfNewCustomer();
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(text(By.cssSelector("[data-testid='total-count']")))
                         .isEqualTo(String.valueOf(customersBefore + 1)));
@@ -176,6 +158,37 @@ class JourneyWebIT {
                 .untilAsserted(() -> assertThat(text(By.id("sign-in-error"))).contains("refused"));
         assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('apath.apiKey')"))
                 .isNull();
+    }
+
+    @Test
+    void anErasedCustomerIsNoLongerShown() throws IOException, InterruptedException {
+        String key = postMentionOfNewCustomer();
+        signIn(TENANT, API_KEY);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.findElements(By.id("lookup-form")).isEmpty());
+        browser.navigate()
+                .to(services.journeyUrl().resolve("/#/customers/" + key).toString());
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(text(By.cssSelector("[data-testid='customer-stage']"))).isNotBlank();
+        });
+
+        HttpResponse<String> erased = http.send(
+                HttpRequest.newBuilder(services.journeyUrl().resolve("/v1/customers/" + key))
+                        .header("Authorization", "Bearer " + API_KEY)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(await().atMost(Duration.ofSeconds(5))
+                            .until(() -> text(By.id("history-note")), note -> !note.isEmpty()))
+                    .contains("erased");
+        });
+        assertThat(browser.findElements(By.cssSelector("#customer-history tbody tr")))
+                .isEmpty();
     }
 
     @Test
@@ -231,6 +244,30 @@ class JourneyWebIT {
             assertThat(text(By.cssSelector("[data-testid='total-count']")))
                     .isEqualTo(String.valueOf(now.path("customers").asLong()));
         });
+    }
+
+    /** A mention of a customer never seen before, through ingest; returns the customer key. */
+    private String postMentionOfNewCustomer() throws IOException {
+        String author = "web-it-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(new SampleReplay(services.ingestUrl())
+                        .post(JSON.writeValueAsString(Map.of(
+                                "tenant",
+                                TENANT,
+                                "platform",
+                                "mastodon",
+                                "nativeId",
+                                author,
+                                "kind",
+                                "POST",
+                                "author",
+                                Map.of("id", author),
+                                "text",
+                                "Thanks for the quick fix, love it! Great support team.",
+                                "createdAt",
+                                Instant.now().toString())))
+                        .statusCode())
+                .isEqualTo(202);
+        return TENANT + ":mastodon:" + author;
     }
 
     private void signIn(String tenant, String apiKey) {
