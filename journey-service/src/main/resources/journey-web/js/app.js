@@ -141,7 +141,13 @@ function renderSla(responses) {
 async function refreshFunnel() {
   const updated = $('funnel-updated');
   try {
-    renderFunnel(readFunnel(await api.funnel()));
+    const body = await api.funnel();
+    renderFunnel(readFunnel(body));
+    if (Array.isArray(body.movement)) {
+      const first = funnelMovement === null;
+      funnelMovement = body.movement;
+      if (first) refreshMovement();
+    }
     $('funnel-error').textContent = '';
     updated.textContent = `live · updated ${new Date().toLocaleTimeString()}`;
     updated.classList.remove('stale');
@@ -152,16 +158,19 @@ async function refreshFunnel() {
   }
 }
 
+let funnelMovement = null;
+
+/** Per-day movement from the funnel answer (field movement) when the service puts it there, else its own endpoint. */
 async function refreshMovement() {
   try {
-    const body = await api.movement(MOVEMENT_DAYS);
-    const days = body.days ?? [];
+    const days = funnelMovement ?? (await api.movement(MOVEMENT_DAYS)).days ?? [];
     $('movement-chart').replaceChildren(movementChart(days));
     const advances = days.reduce((sum, day) => sum + day.advances, 0);
     const regressions = days.reduce((sum, day) => sum + day.regressions, 0);
     $('movement-note').textContent =
       `${advances} advances and ${regressions} regressions in the last ${days.length} days.`;
   } catch (error) {
+    if (funnelMovement !== null && error instanceof api.NotFound) return; // the funnel's answer carries it
     failed(error, $('movement-note'), 'Movement per day');
   }
 }
@@ -193,6 +202,7 @@ async function refreshPeople() {
 
 function dashboardView() {
   show('dashboard-template');
+  funnelMovement = null;
   $('lookup-prefix').textContent = `${api.session.tenant}:`;
   const lookup = $('lookup-form');
   lookup.addEventListener('submit', (event) => {
