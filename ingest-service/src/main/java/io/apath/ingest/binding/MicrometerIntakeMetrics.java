@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code ingest_mentions_total{source,tenant,outcome}} and {@code ingest_publish_latency_seconds} (histogram). Tenants
@@ -23,14 +25,19 @@ class MicrometerIntakeMetrics implements IntakeMetrics {
                 .register(registry);
     }
 
+    private record Key(String source, String tenant, String outcome) {}
+
+    /** Looked up per mention on the hot path: cached rather than rebuilt through the registry each time. */
+    private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
+
     @Override
     public void counted(String source, String tenant, String outcome) {
-        Counter.builder("ingest.mentions")
-                .description("Submitted mentions by what became of them")
-                .tag("source", source)
-                .tag("tenant", tenant)
-                .tag("outcome", outcome)
-                .register(registry)
+        counters.computeIfAbsent(new Key(source, tenant, outcome), k -> Counter.builder("ingest.mentions")
+                        .description("Submitted mentions by what became of them")
+                        .tag("source", k.source())
+                        .tag("tenant", k.tenant())
+                        .tag("outcome", k.outcome())
+                        .register(registry))
                 .increment();
     }
 
