@@ -54,6 +54,7 @@ public final class PipelineInvariants {
             int journeyEvents,
             int duplicateEventIds,
             int invalidTransitions,
+            Set<String> irrelevantTexts,
             List<String> violations) {
 
         public boolean holds() {
@@ -72,7 +73,8 @@ public final class PipelineInvariants {
                     + duplicatesOnClassified + ") counted=" + counted + " missing=" + missing + " countedTwice="
                     + countedTwice + " customers=" + customers + " (excluded " + customersExcluded + ") events="
                     + journeyEvents + " dupEventIds=" + duplicateEventIds + " invalidTransitions="
-                    + invalidTransitions + (violations.isEmpty() ? "" : " violations=" + violations);
+                    + invalidTransitions + (irrelevantTexts.isEmpty() ? "" : " irrelevant=" + irrelevantTexts)
+                    + (violations.isEmpty() ? "" : " violations=" + violations);
         }
     }
 
@@ -98,6 +100,7 @@ public final class PipelineInvariants {
 
         Map<String, Integer> onClassified = new HashMap<>();
         Set<String> customersWithIrrelevant = new HashSet<>();
+        Set<String> irrelevantTexts = new java.util.TreeSet<>();
         for (Rec r : TopicSnapshot.read(bootstrapServers, "mentions-classified.v1")) {
             JsonNode c = parse(r);
             if (c == null || !ourCustomers.contains(r.key())) {
@@ -106,6 +109,7 @@ public final class PipelineInvariants {
             onClassified.merge(mentionKey(c.path("mention")), 1, Integer::sum);
             if ("IRRELEVANT".equals(c.path("primaryIntent").asString())) {
                 customersWithIrrelevant.add(r.key());
+                irrelevantTexts.add(c.path("mention").path("text").asString());
             }
         }
 
@@ -242,6 +246,7 @@ public final class PipelineInvariants {
                 journeyEvents,
                 duplicateEventIds,
                 invalidTransitions,
+                irrelevantTexts,
                 List.copyOf(violations));
     }
 

@@ -31,7 +31,13 @@ public final class Faults {
      * What ingest answered during an outage, and how long after the outage ended the first mention sent after it was
      * acknowledged again (recovery without anyone touching anything).
      */
-    public record Outage(String fault, long downMillis, Map<Integer, Long> statusesDuring, long recoveryMillis) {
+    public record Outage(
+            String fault,
+            long downMillis,
+            Map<Integer, Long> statusesDuring,
+            Map<Integer, Long> sentDuringAnsweredAfter,
+            long slowestAnswerMillis,
+            long recoveryMillis) {
 
         public long acceptedDuring() {
             return statusesDuring.getOrDefault(202, 0L);
@@ -60,8 +66,7 @@ public final class Faults {
         long to = System.currentTimeMillis();
         run.pipeline().startBroker();
         long ready = System.currentTimeMillis();
-        return new Outage(
-                "broker kill -9 + restart", ready - from, statuses(load, from, to), firstAckAfter(load, ready));
+        return outage("broker kill -9 + restart", load, from, to, ready);
     }
 
     /** A black-hole partition between one service and the broker for {@code down}. */
@@ -71,8 +76,7 @@ public final class Faults {
         FaultRun.hold(down);
         long to = System.currentTimeMillis();
         run.pipeline().link(service).restore();
-        return new Outage(
-                service.module + " ⇹ broker cut", to - from, statuses(load, from, to), firstAckAfter(load, to));
+        return outage(service.module + " ⇹ broker cut", load, from, to, to);
     }
 
     /** Restart time (kill → ready) of {@code service} after a {@code kill -9}. */
@@ -105,6 +109,22 @@ public final class Faults {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    private static Outage outage(String fault, MentionLoad load, long from, long to, long recovered) {
+        long recovery = firstAckAfter(load, recovered);
+        long judgedFrom = from + GRACE.toMillis();
+        List<Attempt> sentDuring = load.attempts().stream()
+                .filter(a -> a.sentAtMillis() >= judgedFrom && a.sentAtMillis() <= to)
+                .toList();
+        Map<Integer, Long> answeredAfter = sentDuring.stream()
+                .filter(a -> a.answeredAtMillis() > to)
+                .collect(Collectors.groupingBy(Attempt::status, TreeMap::new, Collectors.counting()));
+        long slowest = sentDuring.stream()
+                .mapToLong(a -> a.answeredAtMillis() - a.sentAtMillis())
+                .max()
+                .orElse(0);
+        return new Outage(fault, recovered - from, statuses(load, from, to), answeredAfter, slowest, recovery);
     }
 
     static Map<Integer, Long> statuses(MentionLoad load, long from, long to) {
