@@ -1,5 +1,6 @@
 package io.apath.classifier.cli;
 
+import io.apath.classifier.domain.LanguageIdentifier;
 import io.apath.classifier.model.IntentModel;
 import java.io.PrintStream;
 import java.util.List;
@@ -24,6 +25,7 @@ final class Bench {
     private Bench() {}
 
     static int run(IntentModel model, Options options, PrintStream out) throws InterruptedException {
+        out.printf(Locale.ROOT, "model loaded in %d ms%n", loadMillis(options));
         double seconds = Double.parseDouble(options.get("seconds", "10"));
         int threads = Integer.parseInt(options.get("threads", "1"));
         Runtime rt = Runtime.getRuntime();
@@ -35,7 +37,11 @@ final class Bench {
                 model.features().dimension(),
                 IntentModel.HEADS,
                 (rt.totalMemory() - rt.freeMemory()) / 1e6);
-        loop(model, (long) (seconds * 0.3e9)); // warm-up: let the JIT compile the hot path
+        // --language true adds language identification, as the service does per mention
+        LanguageIdentifier languages = Boolean.parseBoolean(options.get("language", "false"))
+                ? new LanguageIdentifier(List.of("en", "es", "fr", "de", "it", "pt", "nl"), 0.8)
+                : null;
+        loop(model, languages, (long) (seconds * 0.3e9)); // warm-up: let the JIT compile the hot path
         long[] counts = new long[threads];
         long[] cpu = new long[threads];
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -45,7 +51,7 @@ final class Bench {
             int id = t;
             workers[t] = new Thread(() -> {
                 long cpuStart = mx.getCurrentThreadCpuTime();
-                counts[id] = loop(model, (long) (seconds * 1e9));
+                counts[id] = loop(model, languages, (long) (seconds * 1e9));
                 cpu[id] = mx.getCurrentThreadCpuTime() - cpuStart;
             });
             workers[t].start();
@@ -76,13 +82,26 @@ final class Bench {
         return 0;
     }
 
-    private static long loop(IntentModel model, long nanos) {
+    private static long loadMillis(Options options) {
+        long start = System.nanoTime();
+        try {
+            ClassifierCli.loadModel(options);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long loop(IntentModel model, LanguageIdentifier languages, long nanos) {
         long end = System.nanoTime() + nanos;
         long n = 0;
         int sink = 0;
         while (System.nanoTime() < end) {
             for (String text : TEXTS) {
                 sink += model.predict(text).primaryIntent().ordinal();
+                if (languages != null) {
+                    sink += languages.identify(text).length();
+                }
                 n++;
             }
         }

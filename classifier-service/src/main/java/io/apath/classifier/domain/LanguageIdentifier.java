@@ -40,6 +40,40 @@ public final class LanguageIdentifier {
         this.minProbability = minProbability;
     }
 
+    /**
+     * Fast path: ASCII-only text with English function words
+     * is English (two or more, and at least a sixth of the words). The n-gram detector costs about three times the whole intent model, and most posts pass this test;
+     * everything else (any non-ASCII letter, few function words) still goes to the detector.
+     */
+    static boolean clearlyEnglish(String text) {
+        int words = 0;
+        int english = 0;
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c > 127) {
+                return false;
+            }
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                words++;
+                if (FUNCTION_WORDS.contains(text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+                    english++;
+                }
+                start = -1;
+            }
+        }
+        return english >= 2 && english * 6 >= words;
+    }
+
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
+            "the", "and", "to", "is", "you", "my", "for", "of", "it", "on", "with", "this", "that", "was", "are",
+            "have", "not", "but", "at", "be", "me", "so", "just", "your", "what", "can", "will", "i", "i'm", "it's",
+            "we", "they", "our", "from", "been", "has", "had", "would", "should", "could", "about", "there", "their",
+            "don't", "can't", "an", "or", "if", "when", "why", "how", "any", "still", "again", "get", "got");
+
     public String identify(String text) {
         if (text == null) {
             return UNDETERMINED;
@@ -53,6 +87,9 @@ public final class LanguageIdentifier {
         }
         if (letters < 12) {
             return UNDETERMINED;
+        }
+        if (clearlyEnglish(clean)) {
+            return "en";
         }
         List<DetectedLanguage> guesses = detector.getProbabilities(texts.forText(clean));
         if (guesses.isEmpty() || guesses.get(0).getProbability() < minProbability) {
