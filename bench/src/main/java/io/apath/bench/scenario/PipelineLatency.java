@@ -56,6 +56,7 @@ final class PipelineLatency implements Scenario {
             long unsettled,
             long settledBeforeAnswer,
             long skippedTicks,
+            boolean drained,
             List<ResourceSampler.Rss> rss) {}
 
     @Override
@@ -66,6 +67,7 @@ final class PipelineLatency implements Scenario {
         int warmupSeconds = o.integer("warmup", 10);
         int customers = o.integer("customers", 100_000);
         List<Step> steps = new ArrayList<>();
+        List<Integer> skippedRates = new ArrayList<>();
         KafkaTools.EndToEndResult raw;
         try (Pipeline pipeline = Pipeline.start(context.env(), Pipeline.Layout.FULL)) {
             Baseline.Figures figures = Baseline.measure(context, pipeline, 0, o.integer("e2e-records", 2_000));
@@ -93,9 +95,12 @@ final class PipelineLatency implements Scenario {
         json.set("rawEndToEnd", Baseline.JSON.valueToTree(raw));
         ArrayNode array = json.putArray("steps");
         steps.forEach(s -> array.add(Baseline.JSON.valueToTree(s)));
+        ArrayNode skipped = json.putArray("ratesNotRun");
+        skippedRates.forEach(skipped::add);
         Map<String, String> plots = new LinkedHashMap<>();
         plots.put("latency.svg", plot(steps));
-        return new ScenarioResult(name(), json, markdown(steps, raw, seconds, warmupSeconds, customers), plots);
+        return new ScenarioResult(
+                name(), json, markdown(steps, skippedRates, raw, seconds, warmupSeconds, customers), plots);
     }
 
     private static Step step(
@@ -129,7 +134,7 @@ final class PipelineLatency implements Scenario {
             if (sampler == null && sent >= warmupCount) {
                 sampler = new ResourceSampler(() -> ThroughputRun.processes(pipeline));
                 measureStart = now;
-                if (context.env().profile() && rate == TARGET_RATE) {
+                if (context.env().profile()) {
                     recording = Recording.start(
                             pipeline.instances(), pipeline.dir().getParent().resolve("jfr"), "lat" + rate);
                 }
@@ -172,10 +177,16 @@ final class PipelineLatency implements Scenario {
             Thread.sleep(10);
         }
         long answered = System.nanoTime();
-        // Let the pipeline drain: every mention through journey, then a moment for the last commits to be read.
-        while (System.nanoTime() - answered < 120_000_000_000L
-                && (progress.lag(Service.CLASSIFIER.consumerGroup(), Topics.MENTIONS.name()) > 0
-                        || progress.lag(Service.JOURNEY.consumerGroup(), Topics.MENTIONS_CLASSIFIED.name()) > 0)) {
+        // Let the pipeline drain: every mention through journey, then a moment for the last commits to be read. A
+        // pipeline that cannot drain in time did not sustain the rate: its latency is unbounded, and says so.
+        long drainNanos = context.options().integer("drain-seconds", 120) * 1_000_000_000L;
+        boolean drained = false;
+        while (System.nanoTime() - answered < drainNanos) {
+            if (progress.lag(Service.CLASSIFIER.consumerGroup(), Topics.MENTIONS.name()) == 0
+                    && progress.lag(Service.JOURNEY.consumerGroup(), Topics.MENTIONS_CLASSIFIED.name()) == 0) {
+                drained = true;
+                break;
+            }
             Thread.sleep(100);
         }
         Thread.sleep(2000);
@@ -194,11 +205,17 @@ final class PipelineLatency implements Scenario {
                 tracker.unsettled(),
                 tracker.settledBeforeAnswer(),
                 skipped,
+                drained,
                 rss);
     }
 
     static String markdown(
-            List<Step> steps, KafkaTools.EndToEndResult raw, int seconds, int warmupSeconds, int customers) {
+            List<Step> steps,
+            List<Integer> skippedRates,
+            KafkaTools.EndToEndResult raw,
+            int seconds,
+            int warmupSeconds,
+            int customers) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(
                 "Open-loop fixed rates, %d s measured after %d s warm-up per rate, new Zipf-skewed customers (population"
@@ -225,7 +242,12 @@ final class PipelineLatency implements Scenario {
                     Markdown.number(s.request().p50(), 0) + " / "
                             + Markdown.number(s.request().p99(), 0),
                     Markdown.count(s.unsettled()),
-                    Markdown.count(s.refused())));
+                    Markdown.count(s.refused()),
+                    s.drained() ? "yes" : "**no: saturated**"));
+        }
+        for (int rate : skippedRates) {
+            rows.add(List.of(
+                    Markdown.count(rate), "not run", "", "", "", "", "", "", "", "", "", "saturated at a lower rate"));
         }
         md.append(Markdown.table(
                 List.of(
@@ -239,18 +261,32 @@ final class PipelineLatency implements Scenario {
                         "p99 vs raw p99",
                         "HTTP p50/p99 ms",
                         "no visible update",
-                        "refused"),
+                        "refused",
+                        "kept up"),
                 rows));
         md.append("\n\"no visible update\": accepted mentions that produced no journey update a reader can see (e.g. an"
-                + " irrelevant first mention starts no journey), so have no latency; \"matched\" is the rest.\n\n");
-        steps.stream()
-                .filter(s -> s.rate() == TARGET_RATE)
-                .findFirst()
-                .ifPresent(s -> md.append(String.format(
-                        "Target p99 ≤ 250 ms at 2,000 mentions/s: %s (p99 %s ms at %s/s achieved).%n%n",
-                        Markdown.verdict(s.endToEnd().p99() <= TARGET_P99_MS && s.achievedRate() >= 0.95 * TARGET_RATE),
-                        Markdown.number(s.endToEnd().p99(), 0),
-                        Markdown.count(s.achievedRate()))));
+                + " irrelevant first mention starts no journey), so have no latency; \"matched\" is the rest. \"kept"
+                + " up\": the pipeline drained within the wait after the last request; where it did not, the offered"
+                + " rate is above what it sustains, latency grows without bound, the percentiles cover only the"
+                + " mentions that made it through in time (a lower bound), and higher rates are not run.\n\n");
+        Step atTarget =
+                steps.stream().filter(s -> s.rate() == TARGET_RATE).findFirst().orElse(null);
+        if (atTarget == null) {
+            md.append(
+                    skippedRates.contains(TARGET_RATE)
+                            ? "Target p99 ≤ 250 ms at 2,000 mentions/s: **not met** (the pipeline did not sustain a lower"
+                                    + " rate, so 2,000/s was not offered).\n\n"
+                            : "Target p99 ≤ 250 ms at 2,000 mentions/s: not measured in this run.\n\n");
+        } else {
+            md.append(String.format(
+                    "Target p99 ≤ 250 ms at 2,000 mentions/s: %s (p99 %s ms at %s/s achieved%s).%n%n",
+                    Markdown.verdict(atTarget.drained()
+                            && atTarget.endToEnd().p99() <= TARGET_P99_MS
+                            && atTarget.achievedRate() >= 0.95 * TARGET_RATE),
+                    Markdown.number(atTarget.endToEnd().p99(), 0),
+                    Markdown.count(atTarget.achievedRate()),
+                    atTarget.drained() ? "" : ", pipeline saturated"));
+        }
         md.append("![latency percentiles vs rate](latency.svg)\n\n");
         md.append("Service memory at steady load (RSS, median of the second half of each rate's window / max, MiB;"
                 + " targets: ingest and classifier ≤ 300, journey ≤ 600 with 1,000,000 customers):\n\n");
