@@ -3,9 +3,11 @@ package io.apath.ingest.api;
 import io.apath.ingest.binding.IngestProperties;
 import io.apath.ingest.domain.ItemOutcome;
 import io.apath.ingest.domain.MentionIntake;
+import io.apath.ingest.domain.MentionSubmission;
 import io.apath.ingest.domain.Submitted;
 import io.apath.ingest.source.MentionJson;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,8 +50,27 @@ class MentionController {
                     + " must match it. Each item is reported accepted, duplicate (published within the idempotency"
                     + " window), suppressed (author erased or opted out) or rejected (with an RFC 9457 problem).",
             security = @SecurityRequirement(name = "apiKey"),
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        array =
+                                                @ArraySchema(
+                                                        schema = @Schema(implementation = MentionSubmission.class))),
+                                @Content(
+                                        mediaType = NDJSON,
+                                        schema =
+                                                @Schema(
+                                                        implementation = MentionSubmission.class,
+                                                        description = "one mention object per line"))
+                            }),
             responses = {
-                @ApiResponse(responseCode = "202", description = "Every accepted item is acknowledged by Kafka"),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "Every accepted item is acknowledged by Kafka",
+                        content = @Content(schema = @Schema(implementation = BatchResponse.class))),
                 @ApiResponse(
                         responseCode = "422",
                         description = "No item could be accepted; per-item problems in `items`",
