@@ -43,7 +43,7 @@ public final class MentionLoad implements AutoCloseable {
     private static final List<String> TEXTS = List.of(
             "Love the new app, thanks for the great update! " + TEXT_MARKER,
             "How do I change my delivery address? " + TEXT_MARKER,
-            "Thinking of getting the family plan next month " + TEXT_MARKER,
+            "I want to buy the family plan, where do I order it? " + TEXT_MARKER,
             "Thank you for the amazing support today " + TEXT_MARKER,
             "Can you help me with my order? " + TEXT_MARKER);
 
