@@ -82,6 +82,20 @@ public final class JvmProcess implements AutoCloseable {
         return -1;
     }
 
+    /** USER_HZ, the unit of /proc/PID/stat times; 100 on every Linux this runs on. */
+    public static final int TICKS_PER_SECOND = 100;
+
+    /** User + system CPU time so far in clock ticks (from /proc/PID/stat), or -1 if unknown. */
+    public long cpuTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);

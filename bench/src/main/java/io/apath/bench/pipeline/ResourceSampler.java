@@ -9,16 +9,25 @@ import java.util.function.Supplier;
 /** Samples every process's RSS twice a second while a measurement runs. */
 public final class ResourceSampler implements AutoCloseable {
 
-    /** RSS of one process over the window, in MiB. */
-    public record Rss(String process, int samples, double medianMiB, double maxMiB) {}
+    /**
+     * RSS of one process over the window, in MiB, and the CPU time it used in the window (user + system): on a shared
+     * machine CPU-seconds per mention say more about a service's cost than its rate does.
+     */
+    public record Rss(String process, int samples, double medianMiB, double maxMiB, double cpuSeconds) {}
 
     private final Supplier<List<JvmProcess>> processes;
     private final Map<String, List<Long>> samples = new LinkedHashMap<>();
+    private final Map<String, Long> cpuAtStart = new LinkedHashMap<>();
+    private final Map<String, JvmProcess> seen = new LinkedHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     public ResourceSampler(Supplier<List<JvmProcess>> processes) {
         this.processes = processes;
+        for (JvmProcess p : processes.get()) {
+            cpuAtStart.put(p.name(), p.cpuTicks());
+            seen.put(p.name(), p);
+        }
         this.thread = new Thread(this::loop, "resource-sampler");
         thread.setDaemon(true);
         thread.start();
@@ -54,8 +63,17 @@ public final class ResourceSampler implements AutoCloseable {
                         .sorted()
                         .toArray();
                 long max = values.stream().mapToLong(Long::longValue).max().orElse(0);
+                JvmProcess process = seen.get(name);
+                Long start = cpuAtStart.get(name);
+                double cpu = process == null || start == null || start < 0
+                        ? Double.NaN
+                        : (process.cpuTicks() - start) / (double) JvmProcess.TICKS_PER_SECOND;
                 result.add(new Rss(
-                        name, values.size(), mib(steady.length == 0 ? 0 : steady[steady.length / 2]), mib(max)));
+                        name,
+                        values.size(),
+                        mib(steady.length == 0 ? 0 : steady[steady.length / 2]),
+                        mib(max),
+                        Math.round(cpu * 100) / 100.0));
             });
         }
         return result;

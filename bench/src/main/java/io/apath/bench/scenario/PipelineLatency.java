@@ -288,8 +288,9 @@ final class PipelineLatency implements Scenario {
                     atTarget.drained() ? "" : ", pipeline saturated"));
         }
         md.append("![latency percentiles vs rate](latency.svg)\n\n");
-        md.append("Service memory at steady load (RSS, median of the second half of each rate's window / max, MiB;"
-                + " targets: ingest and classifier ≤ 300, journey ≤ 600 with 1,000,000 customers):\n\n");
+        md.append("Service memory at steady load (RSS, median of the second half of each rate's window / max, MiB, and"
+                + " CPU seconds used in the window; targets: ingest and classifier ≤ 300, journey ≤ 600 with"
+                + " 1,000,000 customers):\n\n");
         List<String> header = new ArrayList<>(List.of("rate/s"));
         List<String> processes = steps.isEmpty()
                 ? List.of()
@@ -302,7 +303,8 @@ final class PipelineLatency implements Scenario {
                 row.add(s.rss().stream()
                         .filter(r -> r.process().equals(p))
                         .findFirst()
-                        .map(r -> Markdown.number(r.medianMiB(), 0) + " / " + Markdown.number(r.maxMiB(), 0))
+                        .map(r -> Markdown.number(r.medianMiB(), 0) + " / " + Markdown.number(r.maxMiB(), 0) + " ("
+                                + Markdown.number(r.cpuSeconds(), 1) + " CPU s)")
                         .orElse(""));
             }
             rssRows.add(row);

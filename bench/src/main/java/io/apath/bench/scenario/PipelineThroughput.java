@@ -128,20 +128,23 @@ final class PipelineThroughput implements Scenario {
                     .append(r.firstProblem().replace('\n', ' ').replace('`', '\''))
                     .append("`\n");
         }
-        md.append("\n").append(rssTable(r.rss()));
+        md.append("\n").append(rssTable(r.rss(), r.accepted()));
         return md.toString();
     }
 
-    static String rssTable(List<ResourceSampler.Rss> rss) {
-        return "RSS during the measured window (median of its second half, and max):\n\n"
+    static String rssTable(List<ResourceSampler.Rss> rss, long mentions) {
+        return "Memory and CPU of each JVM over the measured window (RSS: median of the window's second half, and"
+                + " max; CPU: user + system seconds used in the window, and the mentions it handled per CPU-second,"
+                + " which is the load-independent cost):\n\n"
                 + Markdown.table(
-                        List.of("process", "samples", "RSS median MiB", "RSS max MiB"),
+                        List.of("process", "RSS median MiB", "RSS max MiB", "CPU s", "mentions per CPU-second"),
                         rss.stream()
                                 .map(r -> List.of(
                                         r.process(),
-                                        Integer.toString(r.samples()),
                                         Markdown.number(r.medianMiB(), 0),
-                                        Markdown.number(r.maxMiB(), 0)))
+                                        Markdown.number(r.maxMiB(), 0),
+                                        Markdown.number(r.cpuSeconds(), 1),
+                                        Markdown.count(mentions / r.cpuSeconds())))
                                 .toList());
     }
 }
