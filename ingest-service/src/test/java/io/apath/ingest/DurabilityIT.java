@@ -82,8 +82,9 @@ class DurabilityIT {
 
         assertThat(during.statusCode()).isEqualTo(503);
         assertThat(during.headers().firstValue("Retry-After")).hasValue("5");
-        // the default ack timeout is 5 s; the answer must come within it plus request overhead, never hang
-        assertThat(answeredIn).isLessThan(Duration.ofSeconds(9));
+        // The default ack timeout is 5 s: the answer comes within it plus request overhead (generous, for a loaded CI
+        // machine), never after the producer's 30 s delivery timeout or not at all.
+        assertThat(answeredIn).isLessThan(Duration.ofSeconds(12));
 
         broker = InProcessKafkaBroker.start(kafkaDir, port);
         await().atMost(Duration.ofSeconds(60))

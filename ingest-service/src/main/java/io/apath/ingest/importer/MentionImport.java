@@ -333,6 +333,8 @@ public final class MentionImport {
         private final long startPosition;
         private final long started = System.nanoTime();
         private long lastDraw;
+        private long position;
+        private boolean drawnLast;
 
         Progress(PrintStream err, long total, long startPosition) {
             this.err = err;
@@ -341,10 +343,15 @@ public final class MentionImport {
         }
 
         void update(long position) {
+            this.position = position;
             long now = System.nanoTime();
-            if (now - lastDraw < 200_000_000L && position < total) {
-                return;
+            drawnLast = !(now - lastDraw < 200_000_000L && position < total);
+            if (drawnLast) {
+                draw(now);
             }
+        }
+
+        private void draw(long now) {
             lastDraw = now;
             double seconds = Math.max((now - started) / 1e9, 1e-3);
             double rate = (position - startPosition) / seconds;
@@ -363,7 +370,11 @@ public final class MentionImport {
                     etaSeconds % 60);
         }
 
+        /** Always shows where the import stopped, even if the last update fell inside the redraw interval. */
         void finish() {
+            if (!drawnLast && position > 0) {
+                draw(System.nanoTime());
+            }
             err.println();
         }
 
