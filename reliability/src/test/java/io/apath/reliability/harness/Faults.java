@@ -53,8 +53,10 @@ public final class Faults {
 
         @Override
         public String toString() {
-            return fault + ": down " + downMillis + " ms, ingest answered " + describe(statusesDuring) + ", first 202 "
-                    + recoveryMillis + " ms after recovery";
+            return fault + ": down " + downMillis + " ms, ingest answered " + describe(statusesDuring)
+                    + " within it (sent in it, answered after: " + describe(sentDuringAnsweredAfter)
+                    + "; slowest answer " + slowestAnswerMillis + " ms), first 202 " + recoveryMillis
+                    + " ms after recovery";
         }
     }
 
