@@ -62,13 +62,25 @@ public final class Faults {
 
     /** {@code kill -9} of the broker, {@code down} of nothing, then a restart on the same ports and data. */
     public static Outage brokerKilled(FaultRun run, MentionLoad load, Duration down) {
+        return brokerDown(run, load, down, false);
+    }
+
+    /**
+     * The broker goes away for {@code down}, by {@code kill -9} or by a clean stop (SIGTERM: controlled shutdown, as
+     * in a rolling upgrade), then restarts on the same ports and data.
+     */
+    public static Outage brokerDown(FaultRun run, MentionLoad load, Duration down, boolean graceful) {
         long from = System.currentTimeMillis();
-        run.pipeline().killBroker();
+        if (graceful) {
+            run.pipeline().broker().stop();
+        } else {
+            run.pipeline().killBroker();
+        }
         FaultRun.hold(down);
         long to = System.currentTimeMillis();
         run.pipeline().startBroker();
         long ready = System.currentTimeMillis();
-        return outage("broker kill -9 + restart", load, from, to, ready);
+        return outage(graceful ? "broker SIGTERM + restart" : "broker kill -9 + restart", load, from, to, ready);
     }
 
     /** A black-hole partition between one service and the broker for {@code down}. */

@@ -156,6 +156,25 @@ public final class Pipeline implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
+    /**
+     * Deletes journey's local state (RocksDB stores, checkpoints) while it is down, as when its pod is rescheduled to
+     * a node without the old volume: the restarted instance must restore everything from the changelog topics.
+     */
+    public void wipeJourneyState() {
+        if (services.get(Service.JOURNEY).isAlive()) {
+            throw new IllegalStateException("journey must be down to lose its disk");
+        }
+        Path dir = workDir.resolve("journey-state");
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public boolean isReady(Service service) {
         return status(url(service, "/actuator/health/readiness")) == 200;
     }
