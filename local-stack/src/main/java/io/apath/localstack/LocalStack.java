@@ -65,7 +65,7 @@ public final class LocalStack {
         }));
         System.out.printf(
                 "%nA-Path is up in %.1f s (data in %s)%n  Kafka      %s%n  ingest     %s  (POST /v1/mentions)%n"
-                        + "  classifier %s%n  journey    %s%n  health     <service>/actuator/health, metrics"
+                        + "  classifier %s%n  journey    %s  (funnel page; sign in as acme / demo-key-acme)%n  health     <service>/actuator/health, metrics"
                         + " <service>/actuator/prometheus%n%n",
                 (System.nanoTime() - started) / 1e9,
                 dataDir,

@@ -3,12 +3,14 @@ package io.apath.localstack;
 import io.apath.classifier.ClassifierApplication;
 import io.apath.ingest.DemoTenants;
 import io.apath.ingest.IngestApplication;
+import io.apath.ingest.domain.ApiKeys;
 import io.apath.journey.JourneyApplication;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,11 +50,11 @@ public final class PipelineServices implements AutoCloseable {
             String bootstrapServers, Ports ports, Path journeyStateDir, Map<String, String> apiKeys) {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         try {
-            ConfigurableApplicationContext journey = run(
-                    JourneyApplication.application(),
-                    ports.journey(),
-                    "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrapServers,
-                    "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + journeyStateDir);
+            List<String> journeyArgs = new ArrayList<>(journeyApiKeyArguments(apiKeys));
+            journeyArgs.add("--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrapServers);
+            journeyArgs.add("--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + journeyStateDir);
+            ConfigurableApplicationContext journey =
+                    run(JourneyApplication.application(), ports.journey(), journeyArgs.toArray(String[]::new));
             contexts.add(journey);
             ConfigurableApplicationContext classifier = run(
                     ClassifierApplication.application(),
@@ -70,6 +72,15 @@ public final class PipelineServices implements AutoCloseable {
             contexts.forEach(ConfigurableApplicationContext::close);
             throw e;
         }
+    }
+
+    /** The same tenant keys work for journey's query API and funnel page as for ingest. */
+    private static List<String> journeyApiKeyArguments(Map<String, String> apiKeys) {
+        return new TreeMap<>(apiKeys)
+                .entrySet().stream()
+                        .map(e -> "--apath.journey.tenants." + e.getKey() + ".api-key-sha256[0]="
+                                + ApiKeys.hash(e.getValue()))
+                        .toList();
     }
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder application, int port, String... args) {
