@@ -69,7 +69,9 @@ public class JourneyPolicy {
 
     public static final String DECAY_RULE = "decay";
     public static final String ERASURE_REASON = "erasure requested";
-    static final int REMEMBERED_MENTION_IDS = 200;
+    // Re-deliveries come soon after the original (retries, replays of a batch); 64 ids cover that at a fraction of the
+    // state size, which dominates the per-mention cost (the state is read and written as JSON on every mention).
+    static final int REMEMBERED_MENTION_IDS = 64;
     static final int REMEMBERED_WEEKS = 104;
     static final int REMEMBERED_POSITIVES = 100;
 
