@@ -12,11 +12,17 @@ import io.apath.localkafka.KafkaEndpoint;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +41,49 @@ class SuppressionIT {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>("suppressions.v1", key, value)).get();
+        }
+    }
+
+    /** Values and header names of the records on {@code topic}. */
+    private static List<Map.Entry<String, List<String>>> read(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        props.put("key.deserializer", StringDeserializer.class.getName());
+        props.put("value.deserializer", StringDeserializer.class.getName());
+        List<Map.Entry<String, List<String>>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    List<String> headers = new ArrayList<>();
+                    r.headers().forEach(h -> headers.add(h.key()));
+                    found.add(Map.entry(String.valueOf(r.value()), headers));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void unreadableSuppressionsGoToTheDeadLetterTopicWithErrorHeaders(KafkaEndpoint kafka) throws Exception {
+        String bootstrap = kafka.bootstrapServers();
+        String marker = "poison-" + TENANT;
+        try (RunningIngest ingest = RunningIngest.start(bootstrap, Map.of(TENANT, KEY))) {
+            write(bootstrap, TENANT + ":mastodon:" + marker, "{\"not json " + marker);
+            write(bootstrap, "no-colons-" + marker, "{\"marker\":\"" + marker + "\"}");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(read(bootstrap, "suppressions.v1.dlq"))
+                            .filteredOn(e -> e.getKey().contains(marker))
+                            .hasSize(2)
+                            .allSatisfy(e -> assertThat(e.getValue())
+                                    .contains("x-exception-message", "x-original-topic", "x-original-offset")));
+            assertThat(ingest.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         }
     }
 

@@ -105,12 +105,15 @@ class IngestBindings {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    SuppressionFollower suppressionFollower(IngestProperties properties, SuppressionList suppressions) {
+    SuppressionFollower suppressionFollower(
+            IngestProperties properties, SuppressionList suppressions, Producer<String, byte[]> mentionProducer) {
         return new SuppressionFollower(
                 properties.kafka().suppressionsTopic(),
                 properties.kafka().bootstrapServers(),
                 properties.kafka().consumer(),
-                suppressions);
+                suppressions,
+                mentionProducer,
+                MentionJson.mapper());
     }
 
     @Bean
