@@ -175,7 +175,7 @@ spec:
         - name: SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE
           value: "{{ $root.Values.lifecycle.shutdownTimeoutSeconds }}s"
         - name: JAVA_TOOL_OPTIONS
-          value: {{ $root.Values.javaToolOptions | quote }}
+          value: {{ default $root.Values.javaToolOptions $v.javaToolOptions | quote }}
         - name: POD_NAME
           valueFrom:
             fieldRef:

@@ -166,4 +166,27 @@ class ChartValidationTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + "/" + name));
     }
+
+    @Test
+    void theClassifierRunsWithItsMeasuredSmallHeapAndTheOthersKeepTheSharedJvmOptions() {
+        var objects = Chart.render(ValueSet.DEFAULTS);
+
+        assertThat(javaToolOptions(find(objects, "Deployment", "a-path-classifier")))
+                .contains("-Xmx128m", "-XX:+UseSerialGC")
+                .doesNotContain("MaxRAMPercentage");
+        assertThat(javaToolOptions(find(objects, "Deployment", "a-path-ingest")))
+                .contains("-XX:MaxRAMPercentage=70");
+        assertThat(javaToolOptions(find(objects, "StatefulSet", "a-path-journey")))
+                .contains("-XX:MaxRAMPercentage=70");
+    }
+
+    private static String javaToolOptions(JsonNode workload) {
+        for (var env : workload.at("/spec/template/spec/containers/0/env")) {
+            if (env.path("name").asText().equals("JAVA_TOOL_OPTIONS")) {
+                return env.path("value").asText();
+            }
+        }
+        throw new AssertionError(
+                "no JAVA_TOOL_OPTIONS in " + workload.at("/metadata/name").asText());
+    }
 }

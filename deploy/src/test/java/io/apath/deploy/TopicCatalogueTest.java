@@ -76,4 +76,47 @@ class TopicCatalogueTest {
                     .isEqualTo("a-path-kafka");
         });
     }
+
+    @Test
+    void eachInternalTopicIsReadAndWrittenByItsOwnerOnly() {
+        var objects = Chart.render(ValueSet.DEFAULTS);
+        var owners = Map.of(
+                Topics.INGEST_CHECKPOINTS.name(), "ingest",
+                Topics.LABEL_CORRECTIONS.name(), "classifier",
+                Topics.JOURNEY_COMMANDS.name(), "journey");
+
+        owners.forEach((topic, owner) -> {
+            for (var component : List.of("ingest", "classifier", "journey")) {
+                var operations =
+                        topicOperations(ChartValidationTest.find(objects, "KafkaUser", "a-path-" + component), topic);
+                if (component.equals(owner)) {
+                    assertThat(operations).as(component + " on " + topic).contains("Write", "Describe");
+                } else {
+                    assertThat(operations).as(component + " on " + topic).isEmpty();
+                }
+            }
+        });
+        assertThat(topicOperations(
+                        ChartValidationTest.find(objects, "KafkaUser", "a-path-ingest"),
+                        Topics.INGEST_CHECKPOINTS.name()))
+                .as("ingest reads its checkpoints back and creates the topic at start-up if missing")
+                .contains("Read", "Create");
+        assertThat(topicOperations(
+                        ChartValidationTest.find(objects, "KafkaUser", "a-path-journey"),
+                        Topics.JOURNEY_COMMANDS.name()))
+                .as("journey processes its own commands")
+                .contains("Read");
+    }
+
+    private static List<String> topicOperations(com.fasterxml.jackson.databind.JsonNode user, String topic) {
+        var operations = new ArrayList<String>();
+        for (var acl : user.at("/spec/authorization/acls")) {
+            if (acl.at("/resource/type").asText().equals("topic")
+                    && acl.at("/resource/patternType").asText().equals("literal")
+                    && acl.at("/resource/name").asText().equals(topic)) {
+                acl.path("operations").forEach(op -> operations.add(op.asText()));
+            }
+        }
+        return operations;
+    }
 }

@@ -61,14 +61,35 @@ class TopicsTest {
         assertThat(Topics.JOURNEY_STATE.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
         assertThat(Topics.SUPPRESSIONS.name()).isEqualTo("suppressions.v1");
         assertThat(Topics.SUPPRESSIONS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
-        assertThat(Topics.ALL).hasSize(8);
+        assertThat(Topics.ALL).hasSize(11);
     }
 
     @Test
-    void everyTopicIsKeyedByCustomerOrCarriesRawBytes() {
+    void everyPublicTopicIsKeyedByCustomerOrCarriesRawBytes() {
         for (Topic<?, ?> topic : Topics.ALL) {
-            assertThat(topic.keyType()).as(topic.name()).isIn(CustomerKey.class, byte[].class);
+            if (!Topics.INTERNAL.contains(topic)) {
+                assertThat(topic.keyType()).as(topic.name()).isIn(CustomerKey.class, byte[].class);
+            }
         }
+    }
+
+    @Test
+    void internalTopicsAreInTheCatalogueAndKeptTheWayTheirOwnersNeed() {
+        assertThat(Topics.ALL).containsAll(Topics.INTERNAL);
+        assertThat(Topics.INGEST_CHECKPOINTS.name()).isEqualTo("ingest-checkpoints.v1");
+        assertThat(Topics.INGEST_CHECKPOINTS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
+        assertThat(Topics.INGEST_CHECKPOINTS.partitions()).isEqualTo(1);
+        assertThat(Topics.LABEL_CORRECTIONS.name()).isEqualTo("label-corrections.v1");
+        assertThat(Topics.LABEL_CORRECTIONS.cleanupPolicy()).isEqualTo(CleanupPolicy.COMPACT);
+        assertThat(Topics.JOURNEY_COMMANDS.name()).isEqualTo("journey-commands.v1");
+        assertThat(Topics.JOURNEY_COMMANDS.cleanupPolicy()).isEqualTo(CleanupPolicy.DELETE);
+        assertThat(Topics.JOURNEY_COMMANDS.retention()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void journeyCommandsArePartitionedLikeTheClassifiedMentionsTheyAreProcessedWith() {
+        assertThat(Topics.JOURNEY_COMMANDS.partitions()).isEqualTo(Topics.MENTIONS_CLASSIFIED.partitions());
+        assertThat(Topics.JOURNEY_COMMANDS.keyType()).isEqualTo(Topics.MENTIONS_CLASSIFIED.keyType());
     }
 
     @Test
