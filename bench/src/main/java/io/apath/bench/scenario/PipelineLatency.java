@@ -81,6 +81,11 @@ final class PipelineLatency implements Scenario {
                     KafkaProgress progress = new KafkaProgress(pipeline.bootstrap())) {
                 client.negotiate(context.generator("lat-probe", 10, 2).take(2));
                 for (int rate : rates) {
+                    if (!steps.isEmpty() && !steps.get(steps.size() - 1).drained()) {
+                        log.info("{}/s not run: the pipeline did not keep up with a lower rate", rate);
+                        skippedRates.add(rate);
+                        continue;
+                    }
                     LatencyTracker current = new LatencyTracker();
                     tracker.set(current);
                     Step step =
