@@ -122,11 +122,22 @@ class JourneyFailoverIT {
                             .isEqualTo(200);
                 }
             });
-            JsonNode funnel =
-                    JSON.readTree(get(portB, "/v1/funnel?tenant=" + TENANT).body());
-            assertThat(funnel.get("customers").asLong()).isEqualTo(CUSTOMERS);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode funnel =
+                        JSON.readTree(get(portB, "/v1/funnel?tenant=" + TENANT).body());
+                assertThat(funnel.get("customers").asLong()).isEqualTo(CUSTOMERS);
+            });
             assertThat(get(portB, "/v1/funnel?tenant=someone-else").statusCode())
                     .isEqualTo(403);
+            HttpRequest withoutKey = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + portB + "/v1/funnel?tenant=" + TENANT))
+                    .build();
+            assertThat(http.send(withoutKey, HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .as("no API key")
+                    .isEqualTo(401);
+            assertThat(get(portA, "/v3/api-docs").body())
+                    .contains("/v1/customers/{key}/journey", "/v1/funnel", "/v1/customers/{key}/consent");
             assertThat(deadLetters(kafka)).isNotEmpty();
 
             b.close(); // mid-stream: instance A takes over B's partitions from the changelogs
