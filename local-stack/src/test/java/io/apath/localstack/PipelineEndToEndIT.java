@@ -13,6 +13,8 @@ import io.apath.localkafka.KafkaEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +66,25 @@ class PipelineEndToEndIT {
     @Test
     void mentionsFromTwoCustomersBecomeJourneyEventsAndState() {
         SampleReplay replay = new SampleReplay(services.ingestUrl(), Map.of(TENANT, API_KEY));
+        // Recent times: the complaint's response window (4 business hours) must still be open while the test runs,
+        // or journey's SLA timer would rightly add a ResponseOverdue.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<String> mentions = List.of(
-                mention("fan-1", "post-1", "Just landed, saw the new lounge at the airport", "2026-10-01T09:00:00Z"),
-                mention("fan-1", "post-2", "Thank you for the great service today, love it!", "2026-10-02T10:00:00Z"),
+                mention(
+                        "fan-1",
+                        "post-1",
+                        "Just landed, saw the new lounge at the airport",
+                        now.minus(3, ChronoUnit.HOURS).toString()),
+                mention(
+                        "fan-1",
+                        "post-2",
+                        "Thank you for the great service today, love it!",
+                        now.minus(2, ChronoUnit.HOURS).toString()),
                 mention(
                         "grumbler-2",
                         "post-3",
                         "Worst delay ever, my bag is lost and nobody answers",
-                        "2026-10-02T11:00:00Z"));
+                        now.minus(1, ChronoUnit.MINUTES).toString()));
         assertThat(replay.replay(mentions)).isEqualTo(new SampleReplay.Result(3, 0));
         // The same post again: accepted by ingest, but it must not count twice in the journey.
         replay.replay(List.of(mentions.get(1)));
