@@ -54,6 +54,10 @@ public final class JvmProcess implements AutoCloseable {
                     .redirectOutput(currentLog().toFile());
             builder.environment().putAll(environment);
             process = builder.start();
+            Process started = process;
+            // If the test JVM ends abruptly (Ctrl-C, surefire timeout), take the child along: never leave a stray
+            // broker or service running on a shared machine.
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
             log.info("{} started (incarnation {}, pid {})", name, incarnation, process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
