@@ -126,8 +126,17 @@ class JourneyFailoverIT {
                 JsonNode funnel =
                         JSON.readTree(get(portB, "/v1/funnel?tenant=" + TENANT).body());
                 assertThat(funnel.get("customers").asLong()).isEqualTo(CUSTOMERS);
+                assertThat(funnel.get("movement")).hasSize(30);
             });
             assertThat(get(portB, "/v1/funnel?tenant=someone-else").statusCode())
+                    .isEqualTo(403);
+            // The page's customer lists: merged over both instances, and only for the key's own tenant.
+            HttpResponse<String> advocates = get(portB, "/v1/customers?tenant=" + TENANT + "&list=newest-advocates");
+            assertThat(advocates.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(advocates.body()).get("customers").isArray())
+                    .isTrue();
+            assertThat(get(portB, "/v1/customers?tenant=someone-else&list=advocates-at-risk")
+                            .statusCode())
                     .isEqualTo(403);
             HttpRequest withoutKey = HttpRequest.newBuilder(
                             URI.create("http://localhost:" + portB + "/v1/funnel?tenant=" + TENANT))

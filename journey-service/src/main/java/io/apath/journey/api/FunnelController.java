@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.http.MediaType;
@@ -24,6 +26,7 @@ class FunnelController {
 
     private final JourneyQueries queries;
     private final RestClient http = RestClient.create();
+    private final Clock clock = Clock.systemUTC();
 
     FunnelController(JourneyQueries queries) {
         this.queries = queries;
@@ -47,7 +50,7 @@ class FunnelController {
                     .body(FunnelCounts.class);
             counts = counts.plus(remote == null ? FunnelCounts.EMPTY : remote);
         }
-        return Funnel.of(tenant, counts);
+        return Funnel.of(tenant, counts, LocalDate.now(clock));
     }
 
     @Hidden

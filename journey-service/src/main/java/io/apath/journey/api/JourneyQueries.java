@@ -1,9 +1,12 @@
 package io.apath.journey.api;
 
+import io.apath.journey.domain.AdvocateLists;
 import io.apath.journey.domain.FunnelCounts;
 import io.apath.journey.domain.JourneyState;
 import io.apath.journey.topology.JourneyTopology;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -53,6 +56,19 @@ class JourneyQueries {
             }
         }
         return counts;
+    }
+
+    /** This instance's top {@code limit} customers of a tenant's list (see {@link AdvocateLists}). */
+    List<AdvocateLists.Listed> localList(
+            String tenant, AdvocateLists.Kind kind, int limit, Instant now, double confidenceThreshold) {
+        List<AdvocateLists.Listed> rows = new ArrayList<>();
+        try (KeyValueIterator<String, JourneyState> all = store().prefixScan(tenant + ":", KEYS)) {
+            while (all.hasNext()) {
+                AdvocateLists.select(kind, all.next().value, now, confidenceThreshold)
+                        .ifPresent(rows::add);
+            }
+        }
+        return AdvocateLists.top(kind, rows, limit);
     }
 
     List<HostInfo> otherHosts() {

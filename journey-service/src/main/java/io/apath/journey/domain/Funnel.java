@@ -2,6 +2,7 @@ package io.apath.journey.domain;
 
 import io.apath.contracts.RelationshipStyle;
 import io.apath.contracts.Stage;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param medianHoursInStage median of completed stints in each stage (whole hours; absent if none completed yet)
  * @param responses complaints that opened a response window and what became of them; {@code responseRate} is the
  *     share answered at all, {@code inTimeRate} the share answered within the SLA
+ * @param movement advances and regressions per UTC day of the last {@link #MOVEMENT_DAYS} days up to today, oldest
+ *     first, days without any change included as zeros
  */
 public record Funnel(
         String tenant,
@@ -24,7 +27,12 @@ public record Funnel(
         List<Conversion> conversion,
         Map<Stage, Long> medianHoursInStage,
         Map<RelationshipStyle, Long> styles,
-        Responses responses) {
+        Responses responses,
+        List<MovementDay> movement) {
+
+    public static final int MOVEMENT_DAYS = 30;
+
+    public record MovementDay(String date, long advances, long regressions) {}
 
     public record Conversion(Stage from, Stage to, long reachedFrom, long reachedTo, Double rate) {}
 
@@ -36,7 +44,8 @@ public record Funnel(
             Double responseRate,
             Double inTimeRate) {}
 
-    public static Funnel of(String tenant, FunnelCounts counts) {
+    /** The funnel as of {@code today} (UTC), which ends the movement range. */
+    public static Funnel of(String tenant, FunnelCounts counts, LocalDate today) {
         Map<Stage, Long> perStage = new LinkedHashMap<>();
         for (Stage s : Stage.values()) {
             perStage.put(s, counts.current().getOrDefault(s, 0L));
@@ -74,7 +83,17 @@ public record Funnel(
                         r.answeredLate(),
                         r.overdue(),
                         ratio(r.answered(), r.opened()),
-                        ratio(r.answeredInTime(), r.opened())));
+                        ratio(r.answeredInTime(), r.opened())),
+                movement(counts, today));
+    }
+
+    private static List<MovementDay> movement(FunnelCounts counts, LocalDate today) {
+        List<MovementDay> days = new ArrayList<>(MOVEMENT_DAYS);
+        for (LocalDate day = today.minusDays(MOVEMENT_DAYS - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+            FunnelCounts.Moves moves = counts.movement().getOrDefault(day.toString(), new FunnelCounts.Moves(0, 0));
+            days.add(new MovementDay(day.toString(), moves.advances(), moves.regressions()));
+        }
+        return days;
     }
 
     private static Double ratio(long part, long whole) {

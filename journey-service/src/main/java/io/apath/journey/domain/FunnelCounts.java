@@ -5,6 +5,8 @@ import io.apath.contracts.Stage;
 import io.apath.contracts.StageChange;
 import io.apath.journey.domain.JourneyState.ResponseStats;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.TreeMap;
  * @param current customers per current stage
  * @param reached customers whose furthest stage is at least this one
  * @param hoursInStage per stage, completed stints (from the kept history) by whole hours → count
+ * @param movement per UTC day ({@code 2026-10-02}), the stage changes of the kept history that advanced or regressed
+ *     a customer; the first step onto the journey (from no stage) is neither
  */
 public record FunnelCounts(
         long customers,
@@ -25,7 +29,15 @@ public record FunnelCounts(
         Map<Stage, Long> reached,
         Map<RelationshipStyle, Long> styles,
         Map<Stage, Map<Long, Long>> hoursInStage,
-        ResponseStats responses) {
+        ResponseStats responses,
+        Map<String, Moves> movement) {
+
+    /** Advances ({@code to} after {@code from}) and regressions ({@code to} before {@code from}) on one day. */
+    public record Moves(long advances, long regressions) {
+        public Moves plus(Moves o) {
+            return new Moves(advances + o.advances, regressions + o.regressions);
+        }
+    }
 
     public FunnelCounts {
         current = copy(current);
@@ -33,9 +45,11 @@ public record FunnelCounts(
         styles = styles == null ? Map.of() : Map.copyOf(styles);
         hoursInStage = hoursInStage == null ? Map.of() : Map.copyOf(hoursInStage);
         responses = responses == null ? ResponseStats.NONE : responses;
+        movement = movement == null ? Map.of() : Map.copyOf(movement);
     }
 
-    public static final FunnelCounts EMPTY = new FunnelCounts(0, Map.of(), Map.of(), Map.of(), Map.of(), null);
+    public static final FunnelCounts EMPTY =
+            new FunnelCounts(0, Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of());
 
     public static FunnelCounts of(JourneyState state) {
         Stage stage = state.stage();
@@ -56,8 +70,16 @@ public record FunnelCounts(
                     .toHours();
             hours.computeIfAbsent(history.get(i).to(), k -> new TreeMap<>()).merge(Math.max(0, h), 1L, Long::sum);
         }
+        Map<String, Moves> movement = new TreeMap<>();
+        for (StageChange change : history) {
+            if (change.from() == null || change.from() == change.to()) {
+                continue;
+            }
+            Moves move = change.to().isAfter(change.from()) ? new Moves(1, 0) : new Moves(0, 1);
+            movement.merge(LocalDate.ofInstant(change.at(), ZoneOffset.UTC).toString(), move, Moves::plus);
+        }
         return new FunnelCounts(
-                1, Map.of(stage, 1L), reached, Map.of(state.journey().style(), 1L), hours, state.responses());
+                1, Map.of(stage, 1L), reached, Map.of(state.journey().style(), 1L), hours, state.responses(), movement);
     }
 
     public FunnelCounts plus(FunnelCounts o) {
@@ -79,7 +101,14 @@ public record FunnelCounts(
                         responses.opened() + o.responses.opened(),
                         responses.answeredInTime() + o.responses.answeredInTime(),
                         responses.answeredLate() + o.responses.answeredLate(),
-                        responses.overdue() + o.responses.overdue()));
+                        responses.overdue() + o.responses.overdue()),
+                mergedMovement(movement, o.movement));
+    }
+
+    private static Map<String, Moves> mergedMovement(Map<String, Moves> a, Map<String, Moves> b) {
+        Map<String, Moves> m = new TreeMap<>(a);
+        b.forEach((day, moves) -> m.merge(day, moves, Moves::plus));
+        return m;
     }
 
     private static Map<Stage, Long> sum(Map<Stage, Long> a, Map<Stage, Long> b) {
