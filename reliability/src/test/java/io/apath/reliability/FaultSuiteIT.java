@@ -39,8 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
 
-    /** The input topics whose consumer dead-letters today; suppressions.v1 has its own (disabled) test below. */
-    private static final List<String> INPUT_TOPICS = List.of("mentions.v1", "mentions-classified.v1");
+    /** Every topic a service consumes, each with its own dead-letter topic (DESIGN §2). */
+    private static final List<String> INPUT_TOPICS =
+            List.of("mentions.v1", "mentions-classified.v1", "suppressions.v1");
     /** What a request could make the services write: ingest's outputs and journey's privacy commands. */
     private static final List<String> REQUEST_OUTPUTS =
             List.of("mentions.v1", "suppressions.v1", "journey-commands.v1");
@@ -165,25 +166,6 @@ class FaultSuiteIT {
                     .isEmpty();
             assertThat(dlq.violations()).isEmpty();
         }
-    }
-
-    /**
-     * Known bug, found by this suite (RELIABILITY.md, finding F1): ingest's suppressions follower logs "Skipping
-     * unreadable record" at ERROR and drops it; nothing reaches suppressions.v1.dlq. Disabled so the default build
-     * stays green; the full profile runs it anyway (it deactivates @Disabled), so the bug stays visible there.
-     */
-    @Test
-    @Order(5)
-    @org.junit.jupiter.api.Disabled("F1 in RELIABILITY.md: ingest does not dead-letter poison on suppressions.v1")
-    void poisonOnSuppressionsEndsInItsDeadLetterTopic() {
-        List<Pill> pills = Poison.pills("suppressions.v1");
-        Poison.feed(run.pipeline().bootstrapServers(), pills);
-        DeadLetterVerdict dlq = awaitDeadLetters(pills, List.of("suppressions.v1"));
-        run.record(
-                "poison ×" + pills.size() + " on suppressions.v1",
-                "DLQ: " + dlq.inRightDlq() + "/" + dlq.fed() + " in suppressions.v1.dlq, " + dlq.withErrorHeaders()
-                        + " with error headers; missing " + dlq.missing());
-        assertThat(dlq.violations()).isEmpty();
     }
 
     private DeadLetterVerdict awaitDeadLetters(List<Pill> pills) {
