@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -47,12 +46,15 @@ class IngestBindings {
         return Clock.systemUTC();
     }
 
+    @Bean
+    KafkaClientSettings kafkaClientSettings(IngestProperties properties) {
+        return new KafkaClientSettings(properties.kafka());
+    }
+
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> mentionProducer(IngestProperties properties) {
+    Producer<String, byte[]> mentionProducer(IngestProperties properties, KafkaClientSettings clients) {
         IngestProperties.Kafka kafka = properties.kafka();
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingest-mentions");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
@@ -67,20 +69,16 @@ class IngestBindings {
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.putAll(kafka.producer());
-        return new KafkaProducer<>(config);
+        return new KafkaProducer<>(clients.producer("ingest-mentions", config));
     }
 
     @Bean(destroyMethod = "close")
-    Admin ingestAdmin(IngestProperties properties) {
-        Properties config = new Properties();
-        config.put(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers());
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ingest-health");
+    Admin ingestAdmin(KafkaClientSettings clients) {
+        Map<String, Object> config = new HashMap<>();
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-        return Admin.create(config);
+        return Admin.create(clients.admin("ingest-health", config));
     }
 
     @Bean
@@ -94,26 +92,19 @@ class IngestBindings {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    MentionLogFollower mentionLogFollower(IngestProperties properties, RecentMentions recent, Clock clock) {
-        return new MentionLogFollower(
-                properties.kafka().mentionsTopic(),
-                properties.kafka().bootstrapServers(),
-                properties.kafka().consumer(),
-                recent,
-                clock,
-                MentionJson.mapper());
+    MentionLogFollower mentionLogFollower(
+            IngestProperties properties, KafkaClientSettings clients, RecentMentions recent, Clock clock) {
+        return new MentionLogFollower(properties.kafka().mentionsTopic(), clients, recent, clock, MentionJson.mapper());
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     SuppressionFollower suppressionFollower(
-            IngestProperties properties, SuppressionList suppressions, Producer<String, byte[]> mentionProducer) {
+            IngestProperties properties,
+            KafkaClientSettings clients,
+            SuppressionList suppressions,
+            Producer<String, byte[]> mentionProducer) {
         return new SuppressionFollower(
-                properties.kafka().suppressionsTopic(),
-                properties.kafka().bootstrapServers(),
-                properties.kafka().consumer(),
-                suppressions,
-                mentionProducer,
-                MentionJson.mapper());
+                properties.kafka().suppressionsTopic(), clients, suppressions, mentionProducer, MentionJson.mapper());
     }
 
     @Bean
@@ -187,15 +178,13 @@ class IngestBindings {
 
         @Bean(initMethod = "start", destroyMethod = "close")
         KafkaCheckpoints connectorCheckpoints(
-                IngestProperties properties, Admin ingestAdmin, Producer<String, byte[]> mentionProducer) {
+                IngestProperties properties,
+                KafkaClientSettings clients,
+                Admin ingestAdmin,
+                Producer<String, byte[]> mentionProducer) {
             IngestProperties.Kafka kafka = properties.kafka();
             PrivateTopics.createCompacted(ingestAdmin, kafka.checkpointsTopic());
-            return new KafkaCheckpoints(
-                    kafka.checkpointsTopic(),
-                    kafka.bootstrapServers(),
-                    kafka.consumer(),
-                    mentionProducer,
-                    kafka.ackTimeout());
+            return new KafkaCheckpoints(kafka.checkpointsTopic(), clients, mentionProducer, kafka.ackTimeout());
         }
 
         @Bean(destroyMethod = "close")

@@ -28,7 +28,11 @@ public record IngestProperties(
 
     /**
      * @param ackTimeout how long a request waits for the broker's acknowledgement before it answers 503
-     * @param producer extra Kafka producer properties (security, tuning); they win over the defaults
+     * @param properties Kafka client properties for every client ingest creates (security, tuning)
+     * @param producer extra properties of the mention producer; they win over {@code properties} and the defaults
+     * @param consumer extra properties of the topic followers (mentions, suppressions, checkpoints)
+     * @param admin extra properties of the admin client (broker health, creating ingest's private topics)
+     * @see KafkaClientSettings
      */
     public record Kafka(
             String bootstrapServers,
@@ -36,11 +40,15 @@ public record IngestProperties(
             String suppressionsTopic,
             String checkpointsTopic,
             Duration ackTimeout,
+            Map<String, String> properties,
             Map<String, String> producer,
-            Map<String, String> consumer) {
+            Map<String, String> consumer,
+            Map<String, String> admin) {
         public Kafka {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
             producer = producer == null ? Map.of() : Map.copyOf(producer);
             consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
+            admin = admin == null ? Map.of() : Map.copyOf(admin);
         }
     }
 

@@ -27,12 +27,8 @@ class KafkaCheckpoints extends TopicFollower implements Checkpoints {
     private final Duration ackTimeout;
 
     KafkaCheckpoints(
-            String topic,
-            String bootstrapServers,
-            Map<String, String> overrides,
-            Producer<String, byte[]> producer,
-            Duration ackTimeout) {
-        super(topic, bootstrapServers, "ingest-checkpoints", overrides);
+            String topic, KafkaClientSettings clients, Producer<String, byte[]> producer, Duration ackTimeout) {
+        super(topic, clients, "ingest-checkpoints");
         this.producer = producer;
         this.ackTimeout = ackTimeout;
     }

@@ -28,14 +28,8 @@ class MentionLogFollower extends TopicFollower {
     private final JsonMapper json;
     private long lastEviction;
 
-    MentionLogFollower(
-            String topic,
-            String bootstrapServers,
-            Map<String, String> overrides,
-            RecentMentions recent,
-            Clock clock,
-            JsonMapper json) {
-        super(topic, bootstrapServers, "ingest-recent-mentions", overrides);
+    MentionLogFollower(String topic, KafkaClientSettings clients, RecentMentions recent, Clock clock, JsonMapper json) {
+        super(topic, clients, "ingest-recent-mentions");
         this.recent = recent;
         this.clock = clock;
         this.json = json;

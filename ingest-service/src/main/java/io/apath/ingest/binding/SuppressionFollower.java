@@ -5,7 +5,6 @@ import io.apath.contracts.Suppression;
 import io.apath.ingest.domain.SuppressionList;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,12 +29,11 @@ class SuppressionFollower extends TopicFollower {
 
     SuppressionFollower(
             String topic,
-            String bootstrapServers,
-            Map<String, String> overrides,
+            KafkaClientSettings clients,
             SuppressionList suppressions,
             Producer<String, byte[]> deadLetters,
             JsonMapper json) {
-        super(topic, bootstrapServers, "ingest-suppressions", overrides);
+        super(topic, clients, "ingest-suppressions");
         this.suppressions = suppressions;
         this.deadLetters = deadLetters;
         this.json = json;

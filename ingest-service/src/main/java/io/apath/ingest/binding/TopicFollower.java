@@ -1,9 +1,9 @@
 package io.apath.ingest.binding;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,18 +33,15 @@ abstract class TopicFollower implements AutoCloseable {
     private volatile boolean loaded;
     private Map<TopicPartition, Long> loadedAt;
 
-    TopicFollower(String topic, String bootstrapServers, String clientId, Map<String, String> overrides) {
+    TopicFollower(String topic, KafkaClientSettings clients, String clientId) {
         this.topic = topic;
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
-        props.putAll(overrides);
-        this.consumer = new KafkaConsumer<>(props);
+        this.consumer = new KafkaConsumer<>(clients.consumer(clientId, props));
         this.thread = new Thread(this::run, clientId);
         this.thread.setDaemon(true);
     }
