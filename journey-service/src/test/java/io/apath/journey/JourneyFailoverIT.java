@@ -64,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 class JourneyFailoverIT {
 
     private static final JsonMapper JSON = new JsonMapper();
-    private static final JourneySerdes SERDES = JourneySerdes.json();
+    private static final JourneySerdes SERDES = JourneySerdes.create();
     private static final String TENANT = "it" + UUID.randomUUID().toString().substring(0, 8);
     private static final String API_KEY = "key-" + TENANT;
     private static final int CUSTOMERS = 24;
@@ -125,7 +125,7 @@ class JourneyFailoverIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode funnel =
                         JSON.readTree(get(portB, "/v1/funnel?tenant=" + TENANT).body());
-                assertThat(funnel.get("customers").asLong()).isEqualTo(CUSTOMERS);
+                assertThat(funnel.path("customers").asLong(0)).isEqualTo(CUSTOMERS);
                 assertThat(funnel.get("movement")).hasSize(30);
             });
             assertThat(get(portB, "/v1/funnel?tenant=someone-else").statusCode())
@@ -207,7 +207,8 @@ class JourneyFailoverIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode funnel = JSON.readTree(
                     get(port, "/internal/v1/funnel-counts?tenant=" + TENANT).body());
-            assertThat(funnel.get("customers").asLong()).isBetween(1L, CUSTOMERS - 1L);
+            // A 503 problem (store rebalancing) has no "customers": path() reads it as 0 and the wait goes on.
+            assertThat(funnel.path("customers").asLong(0)).isBetween(1L, CUSTOMERS - 1L);
         });
     }
 

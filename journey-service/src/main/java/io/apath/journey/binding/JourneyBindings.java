@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(JourneyProperties.class)
 class JourneyBindings {
 
-    private final JourneySerdes serdes = JourneySerdes.json();
+    private final JourneySerdes serdes = JourneySerdes.create();
 
     /** Compiles every rule: an invalid one fails start-up here, naming the rule. */
     @Bean

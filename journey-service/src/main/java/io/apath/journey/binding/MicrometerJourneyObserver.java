@@ -2,15 +2,20 @@ package io.apath.journey.binding;
 
 import io.apath.contracts.JourneyEvent;
 import io.apath.journey.topology.JourneyObserver;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Journey meters. Tags are low-cardinality only: stages, directions, input types, outcomes — and the tenant on the
- * response-SLA meters (tenants are the configured brands, a handful; never customer keys).
+ * response-SLA meters (tenants are the configured brands, a handful; never customer keys). The input counters, hit
+ * once per input, are looked up once per tag pair and kept.
  */
 final class MicrometerJourneyObserver implements JourneyObserver {
 
     private final MeterRegistry registry;
+    private final Map<String, Counter> inputs = new ConcurrentHashMap<>();
 
     MicrometerJourneyObserver(MeterRegistry registry) {
         this.registry = registry;
@@ -18,7 +23,9 @@ final class MicrometerJourneyObserver implements JourneyObserver {
 
     @Override
     public void input(String inputType, String outcome) {
-        registry.counter("apath.journey.inputs", "type", inputType, "outcome", outcome)
+        inputs.computeIfAbsent(
+                        inputType + '|' + outcome,
+                        k -> registry.counter("apath.journey.inputs", "type", inputType, "outcome", outcome))
                 .increment();
         if (outcome.equals("rejected")) {
             registry.counter("apath.journey.dead.letters").increment();

@@ -33,8 +33,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the customer's state, applies the policy, stores the result; forwards only inputs that changed something.
  * A wall-clock punctuator fires the timers (response deadlines, inactivity decay) kept in the {@value #TIMERS} store,
- * one per customer, keyed {@code <epoch millis, 13 digits>|<customer key>} so that due timers are one range scan.
- * Input that cannot be applied (wrong key, a rule failing at run time) goes to the dead-letter topic with its error.
+ * keyed {@code <epoch millis, 13 digits>|<customer key>} so that due timers are one range scan.
+ *
+ * <p>Timers are lazy: the store holds, for every customer with a next timer, an entry <em>at or before</em> it. A
+ * mention usually pushes the inactivity timer later, and moving the entry each time would cost two store writes and
+ * two changelog records per mention; instead an entry is only added when the next timer moves earlier (a response
+ * window opens), and an entry that fires early finds nothing due and re-arms for what is next. Stale entries (of an
+ * erased customer, say) fire once and change nothing.
+ *
+ * <p>Input that cannot be applied (wrong key, a rule failing at run time) goes to the dead-letter topic with its error.
  */
 final class ApplyJourneys implements Processor<String, JourneyInput, String, ApplyJourneys.Outcome> {
 
@@ -142,13 +149,19 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
     }
 
     private void save(String key, JourneyState before, JourneyUpdate update) {
-        Optional<Instant> oldTimer = config.policy().nextTimer(before);
         JourneyState after = update.erased() ? null : update.state();
         Optional<Instant> newTimer = config.policy().nextTimer(after);
-        if (!oldTimer.equals(newTimer)) {
-            oldTimer.ifPresent(at -> timers.delete(timerKey(at, key)));
-            newTimer.ifPresent(at -> timers.put(timerKey(at, key), key));
+        if (newTimer.isPresent()) {
+            // An entry at or before the previous next timer exists already; only an earlier one needs a new entry.
+            Optional<Instant> oldTimer = config.policy().nextTimer(before);
+            if (oldTimer.isEmpty() || newTimer.get().isBefore(oldTimer.get())) {
+                timers.put(timerKey(newTimer.get(), key), key);
+            }
         }
+        store(key, after, update);
+    }
+
+    private void store(String key, JourneyState after, JourneyUpdate update) {
         if (update.erased()) {
             erased.put(key, update.suppression().since().toEpochMilli());
         }
@@ -172,13 +185,15 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
             String customer = timer.value;
             JourneyState current = store.get(customer);
             JourneyUpdate update = config.policy().onTimer(current, now);
+            JourneyState next = current;
             if (update.changed()) {
-                save(customer, current, update);
+                next = update.erased() ? null : update.state();
+                store(customer, next, update);
                 context.forward(new Record<>(customer, new Outcome(update, null), wallClock));
-            } else {
-                // Not due after all (the state moved on since): re-arm for whatever is next.
-                config.policy().nextTimer(current).ifPresent(at -> timers.put(timerKey(at, customer), customer));
             }
+            // The entry just fired may have been the customer's only one: re-arm for whatever is next (if the entry
+            // fired early, nothing was due and this is the real time).
+            config.policy().nextTimer(next).ifPresent(at -> timers.put(timerKey(at, customer), customer));
         }
         if (!due.isEmpty()) {
             config.observer().timersFired(due.size());
@@ -186,6 +201,11 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
     }
 
     static String timerKey(Instant at, String customerKey) {
-        return String.format("%013d|%s", Math.max(0, at.toEpochMilli()), customerKey);
+        String millis = Long.toString(Math.max(0, at.toEpochMilli()));
+        StringBuilder key = new StringBuilder(14 + customerKey.length());
+        for (int i = millis.length(); i < 13; i++) {
+            key.append('0');
+        }
+        return key.append(millis).append('|').append(customerKey).toString();
     }
 }

@@ -5,22 +5,24 @@ import io.apath.contracts.CustomerJourney;
 import io.apath.contracts.JourneyEvent;
 import io.apath.contracts.Suppression;
 import io.apath.journey.domain.JourneyInput;
-import io.apath.journey.domain.JourneyState;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The serdes of the journey topology, all JSON; unknown fields are ignored so v1 producers may add fields. */
+/**
+ * The serdes of the journey topology: JSON for every topic (unknown fields are ignored so v1 producers may add fields),
+ * and the compact binary {@link JourneyStateSerde} for the {@code journeys} store, which is internal.
+ */
 public record JourneySerdes(
         JsonMapper mapper,
         JsonSerde<ClassifiedMention> classifiedMention,
         JsonSerde<JourneyEvent> journeyEvent,
         JsonSerde<CustomerJourney> customerJourney,
-        JsonSerde<JourneyState> journeyState,
+        JourneyStateSerde journeyState,
         JsonSerde<JourneyInput> journeyInput,
         JsonSerde<Suppression> suppression,
         JsonSerde<ResponseCorrelation> correlation) {
 
-    public static JourneySerdes json() {
+    public static JourneySerdes create() {
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
@@ -29,7 +31,7 @@ public record JourneySerdes(
                 new JsonSerde<>(mapper, ClassifiedMention.class),
                 new JsonSerde<>(mapper, JourneyEvent.class),
                 new JsonSerde<>(mapper, CustomerJourney.class),
-                new JsonSerde<>(mapper, JourneyState.class),
+                new JourneyStateSerde(mapper),
                 new JsonSerde<>(mapper, JourneyInput.class),
                 new JsonSerde<>(mapper, Suppression.class),
                 new JsonSerde<>(mapper, ResponseCorrelation.class));

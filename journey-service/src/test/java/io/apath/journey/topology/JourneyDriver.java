@@ -40,7 +40,7 @@ final class JourneyDriver implements AutoCloseable {
             new JourneyTopics("journey-state.v1", "suppressions.v1", "mentions-classified.v1.dlq");
     static final Duration PUNCTUATE_EVERY = Duration.ofSeconds(10);
 
-    private final JourneySerdes serdes = JourneySerdes.json();
+    private final JourneySerdes serdes = JourneySerdes.create();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, ClassifiedMention> mentions;
     private final TestInputTopic<String, JourneyInput> commands;
