@@ -5,8 +5,13 @@ import java.util.List;
 /** The scenarios {@code bench/run} knows, by name. */
 public final class Scenarios {
 
-    private static final List<Scenario> ALL =
-            List.of(new Baseline(), new PipelineThroughput(), new PipelineLatency(), new Scaling(), new StageState());
+    private static final List<Scenario> ALL = List.of(
+            new Baseline(),
+            new PipelineThroughput(),
+            new PipelineLatency(),
+            new Scaling(),
+            new StageState(),
+            new JourneyThroughput());
 
     private Scenarios() {}
 

@@ -244,7 +244,7 @@ final class StageState implements Scenario {
         return Stream.of(probes).filter(p -> p != null).toList();
     }
 
-    private static byte[] classified(Mention mention, SplittableRandom random) {
+    static byte[] classified(Mention mention, SplittableRandom random) {
         double u = random.nextDouble();
         int i = 0;
         while (INTENT_CDF[i] < u) {
