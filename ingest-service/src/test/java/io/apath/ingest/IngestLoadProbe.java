@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Not a test: a load probe until the {@code bench} module has an ingest scenario. Starts an in-process broker and one
  * ingest, then (1) closed loop: {@code threads} clients posting 100-mention arrays as fast as acknowledged, reports
  * acknowledged mentions/s; (2) open loop at {@code rate} mentions/s (default half of (1)), reports request latency
- * percentiles. Run: see ingest-service/README.md.
+ * percentiles. {@code -Dingest.args="--k=v ..."} passes Spring arguments to ingest. Run: see
+ * ingest-service/README.md.
  */
 public final class IngestLoadProbe {
 
@@ -33,13 +34,18 @@ public final class IngestLoadProbe {
         int seconds = Integer.parseInt(System.getProperty("seconds", "30"));
         Path dir = Files.createTempDirectory("ingest-probe-");
         try (InProcessKafkaBroker broker = InProcessKafkaBroker.start(dir, 0)) {
-            ConfigurableApplicationContext ingest = IngestApplication.application()
-                    .run(
-                            "--server.port=0",
-                            "--spring.main.banner-mode=off",
-                            "--logging.level.root=WARN",
-                            "--ingest.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                            DemoTenants.arguments(Map.of("bench", "bench-key"), Map.of())[0]);
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN",
+                    "--ingest.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                    DemoTenants.arguments(Map.of("bench", "bench-key"), Map.of())[0]));
+            String extra = System.getProperty("ingest.args", "").trim(); // e.g. --ingest.kafka.producer.linger.ms=10
+            if (!extra.isEmpty()) {
+                arguments.addAll(List.of(extra.split("\\s+")));
+            }
+            ConfigurableApplicationContext ingest =
+                    IngestApplication.application().run(arguments.toArray(String[]::new));
             URI url = URI.create(
                     "http://localhost:" + ingest.getEnvironment().getProperty("local.server.port") + "/v1/mentions");
             HttpClient http = HttpClient.newBuilder()

@@ -20,12 +20,12 @@ class KafkaMentionPublisher implements MentionPublisher {
 
     private final Producer<String, byte[]> producer;
     private final String topic;
-    private final JsonMapper json;
+    private final MentionJsonWriter json;
 
     KafkaMentionPublisher(Producer<String, byte[]> producer, String topic, JsonMapper json) {
         this.producer = producer;
         this.topic = topic;
-        this.json = json;
+        this.json = new MentionJsonWriter(json);
     }
 
     @Override
@@ -33,7 +33,7 @@ class KafkaMentionPublisher implements MentionPublisher {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
             ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(topic, mention.customerKey().value(), json.writeValueAsBytes(mention));
+                    new ProducerRecord<>(topic, mention.customerKey().value(), json.write(mention));
             record.headers().add(MENTION_ID_HEADER, mention.mentionId().value().getBytes(StandardCharsets.UTF_8));
             producer.send(record, (metadata, error) -> {
                 if (error == null) {

@@ -5,10 +5,6 @@ import io.apath.contracts.MentionKind;
 import io.apath.ingest.domain.MentionSubmission;
 import io.apath.ingest.domain.Submitted;
 import io.apath.ingest.domain.Violation;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -96,22 +92,64 @@ public final class MentionJson {
 
     public static JsonNode parse(byte[] body, int from, int to) {
         try {
-            return JSON.readTree(Arrays.copyOfRange(body, from, to));
+            return JSON.readTree(body, from, to - from);
         } catch (JacksonException e) {
             throw new MalformedException("malformed JSON: " + e.getOriginalMessage());
         }
     }
 
+    /**
+     * Refuses bytes that are not well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
+     * U+10FFFF), without decoding them; {@code MentionJsonTest} holds it to the JDK's strict decoder.
+     */
     public static void requireUtf8(byte[] body, int from, int to) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body, from, to - from));
-        } catch (CharacterCodingException e) {
+        if (!isUtf8(body, from, to)) {
             throw new MalformedException("the body is not valid UTF-8");
         }
+    }
+
+    static boolean isUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i];
+            if (c >= 0) { // ASCII, by far the most common
+                i++;
+                continue;
+            }
+            c &= 0xff;
+            if (c < 0xC2 || c > 0xF4) {
+                return false; // continuation byte first, overlong 2-byte lead, or beyond U+10FFFF
+            }
+            if (c < 0xE0) {
+                if (i + 1 >= to || !continuation(b[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (c < 0xF0) {
+                if (i + 2 >= to || !continuation(b[i + 1]) || !continuation(b[i + 2])) {
+                    return false;
+                }
+                int second = b[i + 1] & 0xff;
+                if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F)) {
+                    return false; // overlong, or a UTF-16 surrogate
+                }
+                i += 3;
+            } else {
+                if (i + 3 >= to || !continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])) {
+                    return false;
+                }
+                int second = b[i + 1] & 0xff;
+                if ((c == 0xF0 && second < 0x90) || (c == 0xF4 && second > 0x8F)) {
+                    return false; // overlong, or beyond U+10FFFF
+                }
+                i += 4;
+            }
+        }
+        return true;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
     }
 
     /** One item; anything but an object is rejected whole. */
@@ -218,7 +256,8 @@ public final class MentionJson {
                 return null;
             }
             try {
-                return Instant.parse(value);
+                Instant fast = IsoInstants.parseUtc(value);
+                return fast != null ? fast : Instant.parse(value);
             } catch (DateTimeParseException e) {
                 problems.add(new Violation(prefix + name, "must be an ISO-8601 instant such as 2026-10-01T09:00:00Z"));
                 return null;

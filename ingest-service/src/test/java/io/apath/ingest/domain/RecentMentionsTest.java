@@ -46,4 +46,54 @@ class RecentMentionsTest {
         recent.release(ID);
         assertThat(recent.reserve(ID, NOW, new CompletableFuture<>())).isInstanceOf(RecentMentions.Seen.class);
     }
+
+    @Test
+    void manyIdsSurviveTheTablesGrowingAndEvictionDropsExactlyTheOldOnes() {
+        int n = 40_000;
+        for (int i = 0; i < n; i++) {
+            MentionId id = MentionId.of("acme", "x", "n-" + i);
+            if (i % 2 == 0) {
+                recent.observed(id.value(), NOW.minus(Duration.ofHours(23)));
+            } else {
+                assertThat(recent.reserve(id, NOW, new CompletableFuture<>())).isInstanceOf(RecentMentions.Fresh.class);
+                recent.confirm(id, NOW);
+            }
+        }
+        assertThat(recent.size()).isEqualTo(n);
+
+        Instant later = NOW.plus(Duration.ofHours(2));
+        assertThat(recent.evict(later)).isEqualTo(n / 2);
+        assertThat(recent.size()).isEqualTo(n / 2);
+        for (int i = 0; i < n; i++) {
+            MentionId id = MentionId.of("acme", "x", "n-" + i);
+            assertThat(recent.reserve(id, later, new CompletableFuture<>()))
+                    .as("id %d", i)
+                    .isInstanceOf(i % 2 == 0 ? RecentMentions.Fresh.class : RecentMentions.Seen.class);
+        }
+    }
+
+    @Test
+    void idsInAnyFormAreKeptAndIdsDifferingInEitherHalfAreDistinct() {
+        recent.observed("written-by-someone-else", NOW);
+        recent.observed("00000000000000000000000000000001", NOW);
+
+        assertThat(recent.reserve(new MentionId("written-by-someone-else"), NOW, new CompletableFuture<>()))
+                .isInstanceOf(RecentMentions.Seen.class);
+        assertThat(recent.reserve(new MentionId("00000000000000000000000000000001"), NOW, new CompletableFuture<>()))
+                .isInstanceOf(RecentMentions.Seen.class);
+        assertThat(recent.reserve(new MentionId("10000000000000000000000000000001"), NOW, new CompletableFuture<>()))
+                .isInstanceOf(RecentMentions.Fresh.class);
+        assertThat(recent.reserve(new MentionId("00000000000000000000000000000002"), NOW, new CompletableFuture<>()))
+                .isInstanceOf(RecentMentions.Fresh.class);
+        assertThat(recent.reserve(new MentionId("0000000000000000000000000000000G"), NOW, new CompletableFuture<>()))
+                .isInstanceOf(RecentMentions.Fresh.class);
+    }
+
+    @Test
+    void theEarliestPublicationReadFromTheTopicCounts() {
+        recent.observed(ID.value(), NOW.minus(Duration.ofHours(23)));
+        recent.observed(ID.value(), NOW); // a second copy, e.g. two replicas racing
+
+        assertThat(recent.evict(NOW.plus(Duration.ofHours(2)))).isEqualTo(1);
+    }
 }
