@@ -95,7 +95,10 @@ public final class Bench {
         }
         String loadAfter = Machine.loadAverage();
         String command = "bench/run " + String.join(" ", args);
-        Path md = new ResultWriter(repo)
+        Path resultsDir = Path.of(options.string(
+                        "results-dir", repo.resolve("bench").resolve("results").toString()))
+                .toAbsolutePath();
+        Path md = new ResultWriter(repo, resultsDir)
                 .write(
                         result,
                         Machine.current(),

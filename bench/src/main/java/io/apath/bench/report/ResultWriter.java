@@ -26,8 +26,13 @@ public final class ResultWriter {
     private final Path resultsDir;
 
     public ResultWriter(Path repoRoot) {
+        this(repoRoot, repoRoot.resolve("bench").resolve("results"));
+    }
+
+    /** @param resultsDir where the JSON, Markdown and plots go (the smoke test keeps them out of the repository) */
+    public ResultWriter(Path repoRoot, Path resultsDir) {
         this.repoRoot = repoRoot;
-        this.resultsDir = repoRoot.resolve("bench").resolve("results");
+        this.resultsDir = resultsDir;
     }
 
     /** @return the Markdown file written */
