@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -21,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
  *          --data-dir=PATH        keep broker and journey state here (default: a new temporary directory)
  *          --samples=PATH         mentions to replay, one JSON object per line (default: the bundled samples)
  *          --kafka-port=N         broker port (default 9092; 0 = any free port)
+ *          --keep-dates           replay the samples on the dates written in the file (default: moved forward by whole
+ *                                 weeks so the newest falls in the last week, see {@link SampleDates})
  * </pre>
  */
 public final class LocalStack {
@@ -34,6 +37,7 @@ public final class LocalStack {
         Path dataDir = null;
         Path samples = null;
         int kafkaPort = 9092;
+        boolean keepDates = false;
         for (String arg : args) {
             if (arg.equals("--once")) {
                 once = true;
@@ -41,6 +45,8 @@ public final class LocalStack {
                 dataDir = Path.of(arg.substring("--data-dir=".length()));
             } else if (arg.startsWith("--samples=")) {
                 samples = Path.of(arg.substring("--samples=".length()));
+            } else if (arg.equals("--keep-dates")) {
+                keepDates = true;
             } else if (arg.startsWith("--kafka-port=")) {
                 kafkaPort = Integer.parseInt(arg.substring("--kafka-port=".length()));
             } else {
@@ -51,7 +57,8 @@ public final class LocalStack {
         if (dataDir == null) {
             dataDir = Files.createTempDirectory("a-path-demo-");
         }
-        run(dataDir, samples == null ? bundledSamples() : Files.readAllLines(samples), kafkaPort, once);
+        List<String> mentions = samples == null ? bundledSamples() : Files.readAllLines(samples);
+        run(dataDir, keepDates ? mentions : SampleDates.movedToLastWeek(mentions, Instant.now()), kafkaPort, once);
     }
 
     private static void run(Path dataDir, List<String> samples, int kafkaPort, boolean once) throws Exception {

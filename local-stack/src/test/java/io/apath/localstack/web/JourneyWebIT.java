@@ -12,6 +12,7 @@ import io.apath.localkafka.KafkaEndpoint;
 import io.apath.localstack.JourneyStateReader;
 import io.apath.localstack.PipelineProgress;
 import io.apath.localstack.PipelineServices;
+import io.apath.localstack.SampleDates;
 import io.apath.localstack.SampleReplay;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +93,8 @@ class JourneyWebIT {
         // The page signs in with the same demo key that ingest accepts for the tenant.
         System.setProperty(JOURNEY_KEY_PROPERTY, sha256Hex(API_KEY));
         services = PipelineServices.start(broker.bootstrapServers(), PipelineServices.Ports.ANY, stateDir);
-        SampleReplay.Result replayed = new SampleReplay(services.ingestUrl()).replay(bundledSamples());
+        SampleReplay.Result replayed = new SampleReplay(services.ingestUrl())
+                .replay(SampleDates.movedToLastWeek(bundledSamples(), Instant.now()));
         assertThat(replayed.accepted()).as("sample mentions accepted by ingest").isPositive();
         try (PipelineProgress progress = new PipelineProgress(broker.bootstrapServers())) {
             progress.awaitCaughtUp(Duration.ofMinutes(2));
