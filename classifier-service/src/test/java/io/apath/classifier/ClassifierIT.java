@@ -44,7 +44,10 @@ class ClassifierIT {
                         .run(
                                 "--server.port=0",
                                 "--spring.main.banner-mode=off",
-                                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers());
+                                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
+                                // R1: with a 10-minute linger only the per-batch flush gets the output out in time
+                                "--spring.cloud.stream.kafka.bindings.classify-out-0.producer.configuration.linger.ms="
+                                        + 600_000);
                 KafkaProducer<String, byte[]> producer = producer(kafka)) {
             Mention before =
                     Mentions.post(tenant, "carol", "p-1", "@acme still waiting 3 weeks for my refund, terrible");

@@ -6,6 +6,7 @@ import io.apath.contracts.Mention;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -16,6 +17,11 @@ import tools.jackson.databind.ObjectMapper;
  * One polled batch of {@code mentions.v1} records (raw bytes) → classified mentions keyed by customer. Each record is
  * decoded and classified on its own, so one poison record (bad JSON, a missing required field, a classifier failure)
  * goes to the dead-letter topic with error headers and the rest of the batch still flows.
+ *
+ * <p>Durability: the batch's last output carries {@code kafka_flush}, so the Kafka producer handler flushes after
+ * sending it, in the listener thread, before the container commits the batch's offsets. A {@code kill -9} can then
+ * only re-deliver a batch (journey deduplicates by {@code mentionId}), never commit past an unsent classified mention,
+ * while the batch's records are still sent asynchronously together (one flush per poll, not one round trip per record).
  */
 final class MentionBatch {
 
@@ -57,6 +63,14 @@ final class MentionBatch {
                         e);
                 metrics.deadLettered(e);
             }
+        }
+        if (!out.isEmpty()) {
+            int last = out.size() - 1;
+            out.set(
+                    last,
+                    MessageBuilder.fromMessage(out.get(last))
+                            .setHeader(KafkaIntegrationHeaders.FLUSH, Boolean.TRUE)
+                            .build());
         }
         return out;
     }

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binder.test.EnableTestBinder;
 import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
+import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -73,6 +74,9 @@ class ClassifierBindingTest {
                 .isEqualTo(complaint.mentionId().value());
         assertThat(second.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("acme:mastodon:bob");
         assertThat(b.get("primaryIntent").asString()).isEqualTo(Intent.PRAISE.name());
+        // R1: the batch's last output asks the Kafka producer handler to flush before the offsets are committed
+        assertThat(first.getHeaders()).doesNotContainKey(KafkaIntegrationHeaders.FLUSH);
+        assertThat(second.getHeaders().get(KafkaIntegrationHeaders.FLUSH)).isEqualTo(Boolean.TRUE);
 
         Message<byte[]> dead = output.receive(10_000, "mentions.v1.dlq");
         assertThat(dead).isNotNull();
