@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -50,7 +51,7 @@ public final class PipelineServices implements AutoCloseable {
             String bootstrapServers, Ports ports, Path journeyStateDir, Map<String, String> apiKeys) {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         try {
-            List<String> journeyArgs = new ArrayList<>(journeyApiKeyArguments(apiKeys));
+            List<String> journeyArgs = new ArrayList<>(journeyTenantArguments(apiKeys));
             journeyArgs.add("--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrapServers);
             journeyArgs.add("--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + journeyStateDir);
             ConfigurableApplicationContext journey =
@@ -74,12 +75,17 @@ public final class PipelineServices implements AutoCloseable {
         }
     }
 
-    /** The same tenant keys work for journey's query API and funnel page as for ingest. */
-    private static List<String> journeyApiKeyArguments(Map<String, String> apiKeys) {
+    /**
+     * The same tenant keys work for journey's query API and funnel page as for ingest; each tenant's own account is
+     * {@code @<tenant>} (the samples' brand replies come from it and answer complaints).
+     */
+    private static List<String> journeyTenantArguments(Map<String, String> apiKeys) {
         return new TreeMap<>(apiKeys)
                 .entrySet().stream()
-                        .map(e -> "--apath.journey.tenants." + e.getKey() + ".api-key-sha256[0]="
-                                + ApiKeys.hash(e.getValue()))
+                        .flatMap(e -> Stream.of(
+                                "--apath.journey.tenants." + e.getKey() + ".api-key-sha256[0]="
+                                        + ApiKeys.hash(e.getValue()),
+                                "--apath.journey.tenants." + e.getKey() + ".brand-handles[0]=@" + e.getKey()))
                         .toList();
     }
 
