@@ -110,6 +110,15 @@ class BenchSmokeIT {
         assertThat(result.at("/memoryLoaded/rssMiB").asDouble()).isPositive();
     }
 
+    @Test
+    void journeyThroughputTakesTheWholeBacklog() throws Exception {
+        JsonNode result = run("journey-throughput", "--mentions=2000", "--customers=500");
+
+        assertThat(result.at("/mentions").asInt()).isEqualTo(2000);
+        assertThat(result.at("/backlogAtReady").asLong()).isBetween(1L, 2000L);
+        assertThat(result.at("/mentionsPerSecond").asDouble()).isPositive();
+    }
+
     /** Runs one scenario as bench/run does and returns the {@code result} object of the JSON it wrote. */
     private static JsonNode run(String scenario, String... options) throws IOException, InterruptedException {
         Path results = SMOKE.resolve("results").resolve(scenario);
