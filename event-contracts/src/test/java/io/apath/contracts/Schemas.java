@@ -42,6 +42,11 @@ final class Schemas {
         return schema.validate(json, InputFormat.JSON);
     }
 
+    /** Validates against a schema given by its {@code $id}, possibly with a fragment ({@code ...json#/$defs/X}). */
+    static Set<ValidationMessage> validateAt(String location, String json) {
+        return FACTORY.getSchema(SchemaLocation.of(location), CONFIG).validate(json, InputFormat.JSON);
+    }
+
     static Set<ValidationMessage> validate(String schemaFile, JsonNode json) {
         return validate(schemaFile, Fixture.MAPPER.writeValueAsString(json));
     }
