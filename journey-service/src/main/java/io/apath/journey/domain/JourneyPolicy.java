@@ -74,6 +74,10 @@ public class JourneyPolicy {
     static final int REMEMBERED_MENTION_IDS = 64;
     static final int REMEMBERED_WEEKS = 104;
     static final int REMEMBERED_POSITIVES = 100;
+    // A customer who complains more often than this within the open-complaint period is a bot or a pile-on; the
+    // newest windows are what the brand can still act on, and without a cap the state of such a customer (read and
+    // written on every mention) grows with every complaint.
+    static final int REMEMBERED_OPEN_RESPONSES = 32;
 
     private final JourneySettings settings;
     private final TenantPolicy defaults;
@@ -173,6 +177,7 @@ public class JourneyPolicy {
             Instant dueBy = tenant.calendar().plusBusinessTime(at, tenant.responseSla());
             draft.openResponses.add(new ResponseWindow(
                     classified.mention().mentionId(), classified.mention().nativeId(), at, dueBy, false));
+            draft.trimOpenResponses();
             draft.responses = new ResponseStats(
                     draft.responses.opened() + 1,
                     draft.responses.answeredInTime(),
@@ -610,6 +615,20 @@ public class JourneyPolicy {
             // Overdue windows only matter while they count as open complaints; then they go, to bound the state.
             Instant forgetBefore = lastInteractionAt.minus(settings.complaintOpenFor());
             openResponses.removeIf(w -> w.overdue() && w.openedAt().isBefore(forgetBefore));
+        }
+
+        /** At most {@link #REMEMBERED_OPEN_RESPONSES}: the oldest overdue window goes first, else the oldest. */
+        void trimOpenResponses() {
+            while (openResponses.size() > REMEMBERED_OPEN_RESPONSES) {
+                int drop = 0;
+                for (int i = 0; i < openResponses.size(); i++) {
+                    if (openResponses.get(i).overdue()) {
+                        drop = i;
+                        break;
+                    }
+                }
+                openResponses.remove(drop);
+            }
         }
 
         long openComplaints(Instant reference, JourneySettings settings) {

@@ -19,7 +19,8 @@ import java.util.List;
  * @param follows FOLLOW mentions seen
  * @param lastRegression the latest regression, for hysteresis; null if none
  * @param lastDecayAt the time of the latest inactivity step since the last interaction; null after an interaction
- * @param openResponses complaints waiting for the brand's answer
+ * @param openResponses complaints waiting for the brand's answer (and overdue ones while they count as open), at most
+ *     32 — the newest; the oldest overdue ones are dropped first
  * @param responses how the brand answered this customer's complaints so far
  * @param consent whether the brand may contact the customer; null when never recorded
  */

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -38,9 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Layout: one version byte ({@value #VERSION}), then the fields in declaration order. Integers are unsigned
  * varints (signed ones zig-zag), an {@link Instant} is a tag (null, whole seconds, millis or nanos) and its parts,
  * enums are codes from the fixed tables below (never ordinals, so reordering an enum cannot corrupt stored state; a
- * new constant must be appended to its table), strings and mention ids are written once per value and referred to
- * by index afterwards (model versions, rule names and ids repeat in the history), and a 32-digit lower-case hex
- * mention id takes 16 bytes.
+ * new constant must be appended to its table), the few strings that repeat within a value (tenant, rule names, model
+ * versions) are written once and referred to by index afterwards, and a 32-digit lower-case hex mention id takes 16
+ * bytes.
  *
  * <p>Versions: a value starting with <code>{</code> is the JSON the store held before this format and is still read,
  * so an existing changelog restores and is rewritten in binary as customers are updated. Any other unknown version
@@ -93,7 +92,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         Output out = new Output();
         out.bytes.writeByte(VERSION);
         CustomerJourney j = state.journey();
-        out.string(j.customerKey().value());
+        out.plain(j.customerKey().value());
         out.string(j.tenant());
         out.code(j.stage(), STAGE_CODES);
         out.code(j.style(), STYLE_CODES);
@@ -133,7 +132,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         }
         out.bytes.writeVarInt(state.engagedWeeks().size());
         for (String week : state.engagedWeeks()) {
-            out.string(week);
+            out.plain(week);
         }
         out.bytes.writeVarLong(state.relevantMentions());
         out.bytes.writeVarLong(state.follows());
@@ -148,7 +147,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         out.bytes.writeVarInt(state.openResponses().size());
         for (ResponseWindow w : state.openResponses()) {
             out.mentionId(w.mentionId());
-            out.string(w.nativeId());
+            out.plain(w.nativeId());
             out.instant(w.openedAt());
             out.instant(w.dueBy());
             out.bytes.writeBoolean(w.overdue());
@@ -300,44 +299,76 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
     private static final int MILLIS = 2;
     private static final int NANOS = 3;
 
-    // String and mention-id references: 0 a new string, 1 a new hex mention id (16 bytes), n ≥ 2 the (n-2)th seen.
-    private static final int NEW_STRING = 0;
-    private static final int NEW_HEX_ID = 1;
+    // Strings: -1 null, 0 a new vocabulary string (remembered), 1 a plain string, n ≥ 2 the (n-2)th remembered one.
     private static final int NULL_STRING = -1;
+    private static final int NEW_STRING = 0;
+    private static final int PLAIN_STRING = 1;
+    // At most this many remembered strings per value: a lookup is a scan, cheaper than hashing for so few.
+    private static final int VOCABULARY = 16;
+    // Mention ids: 0 a 32-digit lower-case hex id as 16 bytes, 1 any other id as a plain string.
+    private static final int HEX_ID = 0;
+    private static final int OTHER_ID = 1;
 
-    /** Writes one value; remembers the strings it wrote so repeats become back-references. */
+    /** Writes one value; remembers its repeating strings so repeats become back-references. */
     private static final class Output {
-        final Bytes bytes = new Bytes();
-        final Map<String, Integer> seen = new HashMap<>();
+        // One growing buffer per thread (the stream thread): a value is then one copy, not a series of regrowths.
+        private static final ThreadLocal<Bytes> BUFFER = ThreadLocal.withInitial(Bytes::new);
+        final Bytes bytes = BUFFER.get().reset();
+        final String[] vocabulary = new String[VOCABULARY];
+        int words;
 
+        /** A string that may repeat within the value (tenant, rule, model version). */
         void string(String s) {
             if (s == null) {
                 bytes.writeZigZag(NULL_STRING);
                 return;
             }
-            Integer index = seen.get(s);
-            if (index != null) {
-                bytes.writeZigZag(index + 2);
+            for (int i = 0; i < words; i++) {
+                if (vocabulary[i].equals(s)) {
+                    bytes.writeZigZag(i + 2);
+                    return;
+                }
+            }
+            if (words == VOCABULARY) {
+                plain(s);
                 return;
             }
-            seen.put(s, seen.size());
+            vocabulary[words++] = s;
             bytes.writeZigZag(NEW_STRING);
+            utf8(s);
+        }
+
+        /** A string unlikely to repeat (a key, a native id, a week). */
+        void plain(String s) {
+            if (s == null) {
+                bytes.writeZigZag(NULL_STRING);
+                return;
+            }
+            bytes.writeZigZag(PLAIN_STRING);
+            utf8(s);
+        }
+
+        void mentionId(MentionId id) {
+            String s = id.value();
+            if (!isHexId(s)) {
+                bytes.writeByte((byte) OTHER_ID);
+                plain(s);
+                return;
+            }
+            bytes.writeByte((byte) HEX_ID);
+            for (int i = 0; i < 32; i += 2) {
+                bytes.writeByte((byte) (hex(s.charAt(i)) << 4 | hex(s.charAt(i + 1))));
+            }
+        }
+
+        private void utf8(String s) {
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             bytes.writeVarInt(utf8.length);
             bytes.write(utf8);
         }
 
-        void mentionId(MentionId id) {
-            String s = id.value();
-            if (!isHexId(s) || seen.containsKey(s)) {
-                string(s);
-                return;
-            }
-            seen.put(s, seen.size());
-            bytes.writeZigZag(NEW_HEX_ID);
-            for (int i = 0; i < 32; i += 2) {
-                bytes.writeByte((byte) (Character.digit(s.charAt(i), 16) << 4 | Character.digit(s.charAt(i + 1), 16)));
-            }
+        private static int hex(char c) {
+            return c <= '9' ? c - '0' : c - 'a' + 10;
         }
 
         <E extends Enum<E>> void code(E value, int[] codes) {
@@ -389,7 +420,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
 
     /** Reads one value written by {@link Output}. */
     private static final class Input {
-        private static final char[] HEX = "0123456789abcdef".toCharArray();
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
         final byte[] bytes;
         int position;
         final List<String> seen = new ArrayList<>();
@@ -404,29 +435,33 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
             if (tag == NULL_STRING) {
                 return null;
             }
-            if (tag == NEW_STRING) {
+            if (tag == NEW_STRING || tag == PLAIN_STRING) {
                 int length = varInt();
                 String s = new String(bytes, position, length, StandardCharsets.UTF_8);
                 position += length;
-                seen.add(s);
-                return s;
-            }
-            if (tag == NEW_HEX_ID) {
-                char[] hex = new char[32];
-                for (int i = 0; i < 16; i++) {
-                    int b = bytes[position++] & 0xff;
-                    hex[2 * i] = HEX[b >>> 4];
-                    hex[2 * i + 1] = HEX[b & 0xf];
+                if (tag == NEW_STRING) {
+                    seen.add(s);
                 }
-                String s = new String(hex);
-                seen.add(s);
                 return s;
             }
             return seen.get((int) tag - 2);
         }
 
         MentionId mentionId() {
-            return new MentionId(string());
+            int kind = bytes[position++];
+            if (kind == OTHER_ID) {
+                return new MentionId(string());
+            }
+            if (kind != HEX_ID) {
+                throw new IllegalStateException("bad mention id tag " + kind);
+            }
+            byte[] hex = new byte[32];
+            for (int i = 0; i < 16; i++) {
+                int b = bytes[position++] & 0xff;
+                hex[2 * i] = HEX[b >>> 4];
+                hex[2 * i + 1] = HEX[b & 0xf];
+            }
+            return new MentionId(new String(hex, StandardCharsets.ISO_8859_1));
         }
 
         <E extends Enum<E>> E code(E[] table) {
@@ -481,8 +516,13 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
 
     /** A growable byte buffer with the primitive writes the format needs. */
     private static final class Bytes {
-        private byte[] buffer = new byte[256];
+        private byte[] buffer = new byte[1024];
         private int size;
+
+        Bytes reset() {
+            size = 0;
+            return this;
+        }
 
         void writeByte(byte b) {
             ensure(1);

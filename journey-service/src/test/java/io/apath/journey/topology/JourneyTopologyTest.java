@@ -277,6 +277,38 @@ class JourneyTopologyTest {
     }
 
     @Test
+    void aCustomerKeepsOnlyTheNewestThirtyTwoResponseWindowsOverdueOnesDroppedFirst() {
+        for (int i = 0; i < 34; i++) {
+            driver.pipe(by("fan-1")
+                    .post("c" + i)
+                    .intent(Intent.COMPLAINT)
+                    .at(T0.plusSeconds(60L * i))
+                    .build());
+        }
+        assertThat(driver.stored(FAN).openResponses())
+                .extracting(w -> w.nativeId())
+                .as("no window is overdue yet: the two oldest went")
+                .hasSize(32)
+                .startsWith("c2")
+                .endsWith("c33");
+        driver.advanceWallClock(Duration.ofDays(1));
+        driver.pipe(by("fan-1")
+                .post("c34")
+                .intent(Intent.COMPLAINT)
+                .at(T0.plusSeconds(60L * 34 + 86_400))
+                .build());
+
+        var state = driver.stored(FAN);
+        assertThat(state.openResponses()).hasSize(32);
+        assertThat(state.openResponses().get(31).nativeId()).isEqualTo("c34");
+        assertThat(state.openResponses().get(31).overdue()).isFalse();
+        assertThat(state.openResponses().get(0).nativeId())
+                .as("the oldest overdue window made room")
+                .isEqualTo("c3");
+        assertThat(state.responses().opened()).isEqualTo(35);
+    }
+
+    @Test
     void churnRiskRegressesWithItsReason() {
         driver.pipe(
                 by("fan-1").post("p1").intent(Intent.PRAISE).build(),
