@@ -74,6 +74,20 @@ class AsyncApiContractTest {
     }
 
     @Test
+    void aDanglingReferenceIsCaught() {
+        ObjectNode broken = copy(d -> ((ObjectNode) d.path("components")
+                        .path("messages")
+                        .path("suppression")
+                        .path("payload")
+                        .path("schema"))
+                .put("$ref", "./schemas/v1/suppressions.schema.json"));
+
+        assertThat(AsyncApiChecks.references(broken))
+                .containsExactly("/components/messages/suppression/payload/schema: no resource"
+                        + " schemas/v1/suppressions.schema.json");
+    }
+
+    @Test
     void everyCatalogueTopicHasExactlyOneChannel() {
         List<String> addresses = AsyncApi.channels(document).values().stream()
                 .map(c -> c.path("address").asString())
