@@ -30,7 +30,6 @@ import io.apath.journey.domain.JourneyState.ResponseWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,6 +77,7 @@ public class JourneyPolicy {
     // newest windows are what the brand can still act on, and without a cap the state of such a customer (read and
     // written on every mention) grows with every complaint.
     static final int REMEMBERED_OPEN_RESPONSES = 32;
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private final JourneySettings settings;
     private final TenantPolicy defaults;
@@ -470,15 +470,23 @@ public class JourneyPolicy {
         facts.put("complaints", draft.intentCounts.getOrDefault(Intent.COMPLAINT, 0L));
         facts.put("open_complaints", draft.openComplaints(reference, settings));
         Instant windowStart = reference.minus(settings.positiveWindow());
-        List<Instant> positives =
-                draft.positiveAt.stream().filter(t -> t.isAfter(windowStart)).toList();
-        facts.put("positive_90d", (long) positives.size());
-        facts.put(
-                "positive_days_90d",
-                positives.stream()
-                        .map(t -> LocalDate.ofInstant(t, ZoneOffset.UTC))
-                        .distinct()
-                        .count());
+        // UTC days as epoch-day numbers: LocalDate.ofInstant builds zone rules per call, and this runs per mention.
+        long[] positiveDays = new long[draft.positiveAt.size()];
+        int positives = 0;
+        for (Instant t : draft.positiveAt) {
+            if (t.isAfter(windowStart)) {
+                positiveDays[positives++] = Math.floorDiv(t.getEpochSecond(), SECONDS_PER_DAY);
+            }
+        }
+        java.util.Arrays.sort(positiveDays, 0, positives);
+        long distinctDays = 0;
+        for (int i = 0; i < positives; i++) {
+            if (i == 0 || positiveDays[i] != positiveDays[i - 1]) {
+                distinctDays++;
+            }
+        }
+        facts.put("positive_90d", (long) positives);
+        facts.put("positive_days_90d", distinctDays);
         facts.put("engaged_weeks", (long) draft.engagedWeeks.size());
         facts.put("follows", draft.follows);
         facts.put(
@@ -682,10 +690,11 @@ public class JourneyPolicy {
                     consent);
         }
 
+        /** {@code 2026-W40}: the ISO week-based year and week of the UTC day. */
         private static String isoWeek(Instant at) {
-            LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-            return String.format(
-                    "%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY));
+            int week = day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            return day.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
         }
 
         private static <T> void trimFront(List<T> list, int max) {

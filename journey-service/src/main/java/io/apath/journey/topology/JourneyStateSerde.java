@@ -350,15 +350,28 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
 
         void mentionId(MentionId id) {
             String s = id.value();
-            if (!isHexId(s)) {
-                bytes.writeByte((byte) OTHER_ID);
-                plain(s);
-                return;
+            if (s.length() == 32) {
+                // Parse straight into the buffer; a non-hex digit falls back to the plain form below.
+                bytes.ensure(17);
+                byte[] b = bytes.buffer;
+                int at = bytes.size;
+                b[at] = HEX_ID;
+                int i = 0;
+                for (; i < 16; i++) {
+                    int high = nibble(s.charAt(2 * i));
+                    int low = nibble(s.charAt(2 * i + 1));
+                    if (high < 0 || low < 0) {
+                        break;
+                    }
+                    b[at + 1 + i] = (byte) (high << 4 | low);
+                }
+                if (i == 16) {
+                    bytes.size = at + 17;
+                    return;
+                }
             }
-            bytes.writeByte((byte) HEX_ID);
-            for (int i = 0; i < 32; i += 2) {
-                bytes.writeByte((byte) (hex(s.charAt(i)) << 4 | hex(s.charAt(i + 1))));
-            }
+            bytes.writeByte((byte) OTHER_ID);
+            plain(s);
         }
 
         private void utf8(String s) {
@@ -367,8 +380,12 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
             bytes.write(utf8);
         }
 
-        private static int hex(char c) {
-            return c <= '9' ? c - '0' : c - 'a' + 10;
+        /** The value of a lower-case hex digit, or -1. */
+        private static int nibble(char c) {
+            if (c >= '0' && c <= '9') {
+                return c - '0';
+            }
+            return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
         }
 
         <E extends Enum<E>> void code(E value, int[] codes) {
@@ -402,19 +419,6 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                 bytes.writeZigZag(at.getEpochSecond());
                 bytes.writeVarInt(nanos);
             }
-        }
-
-        private static boolean isHexId(String s) {
-            if (s.length() != 32) {
-                return false;
-            }
-            for (int i = 0; i < 32; i++) {
-                char c = s.charAt(i);
-                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 
