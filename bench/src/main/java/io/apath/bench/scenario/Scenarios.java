@@ -11,7 +11,8 @@ public final class Scenarios {
             new PipelineLatency(),
             new Scaling(),
             new StageState(),
-            new JourneyThroughput());
+            new JourneyThroughput(),
+            new JourneyLatency());
 
     private Scenarios() {}
 
