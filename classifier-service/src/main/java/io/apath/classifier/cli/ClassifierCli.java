@@ -205,7 +205,8 @@ public final class ClassifierCli {
         manifest.put("modelVersion", model.version());
         manifest.put(
                 "recipe",
-                "hashed word 1-2-grams + char " + settings.minChar() + "-" + settings.maxChar()
+                "hashed word 1-2-grams, negated words, emoji and emoticon tokens + char " + settings.minChar() + "-"
+                        + settings.maxChar()
                         + "-grams + guideline cue features; logistic intent heads + softmax sentiment head (AdaGrad SGD);"
                         + " logistic calibration layer over all head scores + cues, and thresholds, fitted on "
                         + ModelTraining.CALIBRATION_FOLDS + "-fold out-of-fold scores");
@@ -215,6 +216,7 @@ public final class ClassifierCli {
         s.put("epochs", settings.epochs());
         s.put("learningRate", settings.learningRate());
         s.put("l2", settings.l2());
+        s.put("sentimentL2", settings.sentimentL2());
         s.put("seed", settings.seed());
         var files = manifest.putArray("trainingData");
         List<Path> inputs = new ArrayList<>();

@@ -50,6 +50,7 @@ record Options(Map<String, List<String>> values) {
                 Integer.parseInt(get("epochs", String.valueOf(d.epochs()))),
                 Float.parseFloat(get("learning-rate", String.valueOf(d.learningRate()))),
                 Float.parseFloat(get("l2", String.valueOf(d.l2()))),
+                Float.parseFloat(get("sentiment-l2", String.valueOf(d.sentimentL2()))),
                 Long.parseLong(get("seed", String.valueOf(d.seed()))));
     }
 }

@@ -74,36 +74,144 @@ public final class Cues {
     }
 
     /**
+     * Symbols of the normalised alphabet for the start-of-match table: a–z, then {@code 0 ! ? # ' ~} and space, then
+     * "anything else" (non-ASCII letters, emoji), for which every group stays a candidate.
+     */
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0!?#'~ ";
+
+    private static final int OTHER = ALPHABET.length();
+    private static final int SYMBOLS = OTHER + 1;
+    private static final int SPACE = ALPHABET.indexOf(' ');
+
+    /**
+     * For each pair of first two characters at a word start (second = space at the end of the text), the cue groups
+     * that can match there: found once by asking each pattern whether the pair matches or is a prefix of a match
+     * ({@code hitEnd}). So most word starts try no pattern at all, and the rest only the few that can match.
+     */
+    private static final int[] CANDIDATES = candidates();
+
+    private static int symbol(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a';
+        }
+        int k = ALPHABET.indexOf(c, 26);
+        return k < 0 ? OTHER : k;
+    }
+
+    private static int[] candidates() {
+        int[] table = new int[SYMBOLS * SYMBOLS];
+        int all = (1 << FEATURE_CUES.length) - 1;
+        for (int a = 0; a < SYMBOLS; a++) {
+            for (int b = 0; b < SYMBOLS; b++) {
+                if (a == OTHER || b == OTHER) {
+                    table[a * SYMBOLS + b] = all;
+                    continue;
+                }
+                String pair = "" + ALPHABET.charAt(a) + ALPHABET.charAt(b);
+                int mask = 0;
+                for (int c = 0; c < FEATURE_CUES.length; c++) {
+                    Matcher m = FEATURE_CUES[c].matcher(pair);
+                    if (m.lookingAt() || m.hitEnd()) {
+                        mask |= 1 << c;
+                    }
+                }
+                table[a * SYMBOLS + b] = mask;
+            }
+        }
+        return table;
+    }
+
+    /** The char array being matched, as a reusable {@link CharSequence} (no copy into a String per post). */
+    private static final class Chars implements CharSequence {
+        char[] chars = new char[0];
+        int length;
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(chars, start, end - start);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
+    }
+
+    /** Per thread: the matchers (reset per post) and the text they read. */
+    private static final class Scratch {
+        final Chars text = new Chars();
+        final Matcher[] matchers = new Matcher[FEATURE_CUES.length];
+
+        Scratch() {
+            for (int c = 0; c < matchers.length; c++) {
+                matchers[c] = FEATURE_CUES[c].matcher(text);
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
      * Bit {@code i} is set when cue group {@code i} occurs in the normalised text. Equivalent to {@code find()} with
-     * the patterns' leading word-start guard, but tries the alternatives only at word starts: several times faster,
-     * as the alternations are long and most positions are inside words.
+     * the patterns' leading word-start guard, but tries a pattern only at word starts whose first two characters can
+     * begin one of its matches: several times faster, as the alternations are long.
      */
     static int match(char[] normalised) {
-        String text = new String(normalised);
-        Matcher[] matchers = new Matcher[FEATURE_CUES.length];
+        return match(normalised, normalised.length);
+    }
+
+    static int match(char[] normalised, int length) {
+        Scratch scratch = null;
         int bits = 0;
         int all = (1 << FEATURE_CUES.length) - 1;
-        for (int i = 0; i < normalised.length && bits != all; i++) {
+        for (int i = 0; i < length && bits != all; i++) {
             if (i > 0 && isWordChar(normalised[i - 1])) {
                 continue;
             }
-            for (int c = 0; c < FEATURE_CUES.length; c++) {
-                if ((bits & (1 << c)) != 0) {
+            int second = i + 1 < length ? symbol(normalised[i + 1]) : SPACE; // the text ends as a word would
+            int candidates = CANDIDATES[symbol(normalised[i]) * SYMBOLS + second] & ~bits;
+            if (candidates == 0) {
+                continue;
+            }
+            if (scratch == null) {
+                scratch = SCRATCH.get();
+                scratch.text.chars = normalised;
+                scratch.text.length = length;
+                for (Matcher m : scratch.matchers) {
+                    m.reset(scratch.text).useAnchoringBounds(false).useTransparentBounds(true);
+                }
+            }
+            for (int c = 0; candidates != 0; c++, candidates >>>= 1) {
+                if ((candidates & 1) == 0) {
                     continue;
                 }
-                Matcher m = matchers[c];
-                if (m == null) {
-                    m = FEATURE_CUES[c].matcher(text).useAnchoringBounds(false).useTransparentBounds(true);
-                    matchers[c] = m;
-                }
-                m.region(i, normalised.length);
+                Matcher m = scratch.matchers[c];
+                m.region(i, length);
                 if (m.lookingAt()) {
                     bits |= 1 << c;
                 }
             }
         }
+        if (scratch != null) {
+            scratch.text.chars = EMPTY;
+        }
         return bits;
     }
+
+    private static final char[] EMPTY = new char[0];
 
     /** The plain definition {@link #match} must agree with: {@code find()} anywhere. */
     static int matchByFind(char[] normalised) {

@@ -32,7 +32,9 @@ public final class IntentModel {
     public static final int HEADS = INTENTS + SENTIMENTS;
 
     private static final String MAGIC = "APATH-INTENT-MODEL";
-    private static final int FORMAT = 2;
+    /** 3: negated words, emoji and emoticon tokens among the features (a format-2 model would mis-read them). */
+    private static final int FORMAT = 3;
+
     private static final List<Intent> EXCLUSIVE = List.of(Intent.INFORMATIONAL, Intent.IRRELEVANT);
 
     private final String version;

@@ -3,8 +3,9 @@ package io.apath.classifier.model;
 import java.util.Arrays;
 
 /**
- * Turns a post into hashed sparse features: word unigrams and bigrams, character 3..5-grams over the normalised text,
- * and a few cue features (see {@link Cues}). Normalisation folds case, replaces links, user handles and numbers by
+ * Turns a post into hashed sparse features: word unigrams and bigrams, negated words (the three words after a
+ * negation such as "not" or "don't", up to a ! or ?), character 3..5-grams over the normalised text, and a few cue
+ * features (see {@link Cues}). Emoji and text emoticons are tokens of their own. Normalisation folds case, replaces links, user handles and numbers by
  * placeholders (so the model learns "a reply to someone", not who), and shortens elongated words ("soooo" → "soo").
  * Hashing keeps memory fixed whatever the vocabulary; collisions cost a little accuracy, not correctness.
  *
@@ -16,6 +17,7 @@ public final class TextFeatures {
     static final int BIGRAM_SEED = 0x5bd1e995;
     static final int CHAR_SEED = 0x27d4eb2f;
     static final int CUE_SEED = 0x165667b1;
+    static final int NEGATED_SEED = 0x2f3b6a1d;
 
     private final int bits;
     private final int mask;
@@ -53,14 +55,20 @@ public final class TextFeatures {
 
     /** Hashed feature indices (repeats allowed: a repeated n-gram counts twice) and one L2 scale for all of them. */
     public SparseFeatures extract(String text) {
-        char[] normal = normalise(text == null ? "" : text);
-        int[] out = new int[64];
+        Scratch scratch = SCRATCH.get();
+        String t = text == null ? "" : text;
+        char[] normal = scratch.chars(3 * t.length() + 8);
+        int length = normalise(t, normal);
+        // at most 3 word features per word (a word takes 2+ chars with its space), (max - min + 1) char grams per
+        // position of " text ", one per cue group: the buffer never needs to grow
+        int[] out = scratch.ints(2 * length + 4 + (maxChar - minChar + 1) * (length + 2) + Cues.featureCount());
         int n = 0;
-        // words: spans of non-space chars in the normalised text
+        // words: spans of non-space chars in the normalised text; words in a negation's scope (the 3 words after
+        // "not", "never", "don't"…, up to a ! or ?) also count as negated words, so "not good" differs from "good"
         int previousWord = 0;
         boolean hasPrevious = false;
+        int negated = 0;
         int i = 0;
-        int length = normal.length;
         while (i < length) {
             while (i < length && normal[i] == ' ') {
                 i++;
@@ -75,12 +83,19 @@ public final class TextFeatures {
                 i++;
             }
             h = finish(h, i - start);
-            if (n + 2 > out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
-            }
             out[n++] = h & mask;
             if (hasPrevious) {
                 out[n++] = finish(mix(mix(BIGRAM_SEED, previousWord), h), 2) & mask;
+            }
+            char first = normal[start];
+            if (first == '!' || first == '?') {
+                negated = 0;
+            } else if (negated > 0) {
+                out[n++] = finish(mix(NEGATED_SEED, h), 1) & mask;
+                negated--;
+            }
+            if (isNegation(normal, start, i)) {
+                negated = 3;
             }
             previousWord = h;
             hasPrevious = true;
@@ -94,25 +109,19 @@ public final class TextFeatures {
                 char c = p == 0 || p == padded - 1 ? ' ' : normal[p - 1];
                 h = mix(h, c);
                 if (len >= minChar) {
-                    if (n == out.length) {
-                        out = Arrays.copyOf(out, out.length * 2);
-                    }
                     out[n++] = finish(h, len) & mask;
                 }
             }
         }
-        int cues0 = Cues.match(normal);
+        int cues0 = Cues.match(normal, length);
         int cues = cues0;
         for (int cue = 0; cues != 0; cue++, cues >>>= 1) {
             if ((cues & 1) != 0) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
                 out[n++] = finish(mix(CUE_SEED, cue), 1) & mask;
             }
         }
         float scale = n == 0 ? 0f : (float) (1.0 / Math.sqrt(n));
-        return new SparseFeatures(n == out.length ? out : Arrays.copyOf(out, n), scale, cues0);
+        return new SparseFeatures(Arrays.copyOf(out, n), scale, cues0);
     }
 
     /**
@@ -120,7 +129,37 @@ public final class TextFeatures {
      * other non-letter except {@code ! ? # ' ~} → space. Returns the normalised characters, single-spaced.
      */
     public static char[] normalise(String text) {
-        char[] out = new char[text.length() + 4];
+        char[] out = new char[3 * text.length() + 8];
+        return Arrays.copyOf(out, normalise(text, out));
+    }
+
+    /** Per thread: the buffers {@link #extract} works in, grown as needed and never shrunk. */
+    private static final class Scratch {
+        private char[] chars = new char[512];
+        private int[] ints = new int[2048];
+
+        char[] chars(int capacity) {
+            if (chars.length < capacity) {
+                chars = new char[capacity];
+            }
+            return chars;
+        }
+
+        int[] ints(int capacity) {
+            if (ints.length < capacity) {
+                ints = new int[capacity];
+            }
+            return ints;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * {@link #normalise(String)} into {@code out} (at least {@code 3 * length + 8} long, enough for any input: a
+     * character becomes at most three); returns the normalised length.
+     */
+    static int normalise(String text, char[] out) {
         int n = 0;
         int length = text.length();
         int i = 0;
@@ -141,6 +180,32 @@ public final class TextFeatures {
                 n = appendToken(out, n, "~u");
                 continue;
             }
+            int emoticon = emoticonAt(text, i);
+            if (emoticon != 0) {
+                n = appendToken(out, n, emoticon > 0 ? "~p" : "~n");
+                i += Math.abs(emoticon);
+                continue;
+            }
+            if (Character.isSurrogate(c) || isSymbol(c)) {
+                // emoji and pictographs stand alone as words ("🙄" and "❤" carry sentiment); skin tones, variation
+                // selectors and joiners are dropped, so each emoji is one token whatever its modifiers
+                int cp = text.codePointAt(i);
+                int width = Character.charCount(cp);
+                if (isEmoji(cp)) {
+                    if (n > 0 && out[n - 1] != ' ') {
+                        out[n++] = ' ';
+                    }
+                    out[n++] = text.charAt(i);
+                    if (width == 2) {
+                        out[n++] = text.charAt(i + 1);
+                    }
+                    out[n++] = ' ';
+                } else if (n > 0 && out[n - 1] != ' ') {
+                    out[n++] = ' ';
+                }
+                i += width;
+                continue;
+            }
             char lower = Character.toLowerCase(c);
             char folded;
             if (Character.isLetter(lower)) {
@@ -157,9 +222,6 @@ public final class TextFeatures {
                     out[n++] = ' ';
                 }
             } else if (!(n >= 2 && out[n - 1] == folded && out[n - 2] == folded)) {
-                if (n + 1 >= out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
                 // punctuation marks stand alone so "help?" and "help" share the word
                 if ((folded == '!' || folded == '?') && n > 0 && out[n - 1] != ' ' && out[n - 1] != folded) {
                     out[n++] = ' ';
@@ -171,7 +233,107 @@ public final class TextFeatures {
         while (n > 0 && out[n - 1] == ' ') {
             n--;
         }
-        return Arrays.copyOf(out, n);
+        return n;
+    }
+
+    private static final String[] NEGATIONS = {
+        "not",
+        "no",
+        "never",
+        "cannot",
+        "nothing",
+        "nobody",
+        "none",
+        "nor",
+        "dont",
+        "cant",
+        "wont",
+        "isnt",
+        "doesnt",
+        "didnt",
+        "aint",
+        "wasnt",
+        "arent",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "havent",
+        "hasnt"
+    };
+
+    /** A negation word: one of {@link #NEGATIONS} or any word ending in {@code n't}. */
+    static boolean isNegation(char[] text, int start, int end) {
+        int length = end - start;
+        if (length >= 3 && text[end - 1] == 't' && text[end - 2] == '\'' && text[end - 3] == 'n') {
+            return true;
+        }
+        outer:
+        for (String word : NEGATIONS) {
+            if (word.length() != length) {
+                continue;
+            }
+            for (int k = 0; k < length; k++) {
+                if (word.charAt(k) != text[start + k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Length of a text emoticon starting at {@code i}, positive for happy ({@code :) :-) :D ;) <3 (:}) and negative
+     * for unhappy ({@code :( :-( :/ :'( D:}), 0 for none. Only when not inside a word or a link.
+     */
+    static int emoticonAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c != ':' && c != ';' && c != '=' && c != '<' && c != '(') {
+            return 0;
+        }
+        if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+            return 0;
+        }
+        int length = text.length();
+        if (c == '<') {
+            return i + 1 < length && text.charAt(i + 1) == '3' ? 2 : 0;
+        }
+        if (c == '(') {
+            return i + 1 < length && text.charAt(i + 1) == ':' ? 2 : 0;
+        }
+        int j = i + 1;
+        if (j < length && (text.charAt(j) == '-' || text.charAt(j) == '\'')) {
+            j++;
+        }
+        if (j >= length) {
+            return 0;
+        }
+        char mouth = text.charAt(j);
+        boolean end = j + 1 >= length || !Character.isLetterOrDigit(text.charAt(j + 1));
+        if (!end) {
+            return 0;
+        }
+        if (mouth == ')' || mouth == 'D' || mouth == ']' || mouth == 'p' || mouth == 'P') {
+            return j + 1 - i;
+        }
+        if (mouth == '(' || mouth == '/' || mouth == '[' || mouth == '|') {
+            if (mouth == '/' && j + 1 < length && text.charAt(j + 1) == '/') {
+                return 0; // "http://"
+            }
+            return -(j + 1 - i);
+        }
+        return 0;
+    }
+
+    private static boolean isSymbol(char c) {
+        return c >= 0x2190 && c <= 0x2BFF;
+    }
+
+    private static boolean isEmoji(int cp) {
+        return (cp >= 0x1F300 && cp <= 0x1FAFF && !(cp >= 0x1F3FB && cp <= 0x1F3FF))
+                || (cp >= 0x2600 && cp <= 0x27BF)
+                || (cp >= 0x2B00 && cp <= 0x2BFF)
+                || (cp >= 0x2190 && cp <= 0x21FF);
     }
 
     private static int appendToken(char[] out, int n, String token) {

@@ -43,7 +43,9 @@ final class Calibrator {
             for (int k = 0; k < inputs.size(); k++) {
                 pairs.add(new float[] {(float) dot(beta, inputs.get(k)), targets.get(k) ? 1f : 0f});
             }
-            thresholds[h] = bestThreshold(pairs, new float[] {1f, 0f});
+            // COMPLAINT is also a binary decision of its own (complaint or not, judged by macro-F1 over both
+            // classes); the other intents only decide whether they are a secondary label (F1 of the label)
+            thresholds[h] = bestThreshold(pairs, new float[] {1f, 0f}, intent == Intent.COMPLAINT);
         }
         float[] offsets = sentimentOffsets(examples, oof);
         return new Calibration(stack, thresholds, offsets);
@@ -143,6 +145,10 @@ final class Calibrator {
     }
 
     static float bestThreshold(List<float[]> pairs, float[] platt) {
+        return bestThreshold(pairs, platt, false);
+    }
+
+    static float bestThreshold(List<float[]> pairs, float[] platt, boolean macro) {
         float best = 0.5f;
         double bestF1 = -1;
         for (int step = 5; step <= 95; step++) {
@@ -161,6 +167,10 @@ final class Calibrator {
                 }
             }
             double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+            if (macro) {
+                int tn = pairs.size() - tp - fp - fn;
+                f1 = (f1 + (tn == 0 ? 0 : 2.0 * tn / (2.0 * tn + fp + fn))) / 2;
+            }
             if (f1 > bestF1 + 1e-9) {
                 bestF1 = f1;
                 best = threshold;

@@ -52,6 +52,49 @@ class TextFeaturesTest {
     }
 
     @Test
+    void emojiAndEmoticonsBecomeTokensOfTheirOwn() {
+        assertThat(new String(TextFeatures.normalise("love it\uD83D\uDE0D\uD83C\uDFFD so much :) but :( meh :-/")))
+                .isEqualTo("love it \uD83D\uDE0D so much ~p but ~n meh ~n");
+        assertThat(new String(TextFeatures.normalise("see https://x.co/a :D <3 \u2764\uFE0F")))
+                .isEqualTo("see ~u ~p ~p \u2764");
+    }
+
+    @Test
+    void wordsAfterANegationAlsoCountAsNegatedWords() {
+        SparseFeatures plain = features.extract("the service was good");
+        SparseFeatures negated = features.extract("the service was not good");
+        SparseFeatures stopped = features.extract("the service was not ! good");
+
+        // "not good": 5 words, 4 bigrams and "good" once more as a negated word; after "!" the scope has ended
+        assertThat(negated.indices()).hasSize(5 + 4 + 1 + charGrams("the service was not good") + cues(negated));
+        assertThat(stopped.indices()).hasSize(6 + 5 + charGrams("the service was not ! good") + cues(stopped));
+        assertThat(plain.indices()).hasSize(4 + 3 + charGrams("the service was good") + cues(plain));
+        assertThat(TextFeatures.isNegation("don't".toCharArray(), 0, 5)).isTrue();
+        assertThat(TextFeatures.isNegation("never".toCharArray(), 0, 5)).isTrue();
+        assertThat(TextFeatures.isNegation("note".toCharArray(), 0, 4)).isFalse();
+    }
+
+    /** Char 3..5-grams over " text ". */
+    private static int charGrams(String normalised) {
+        int padded = normalised.length() + 2;
+        return (padded - 2) + (padded - 3) + (padded - 4);
+    }
+
+    private static int cues(SparseFeatures x) {
+        return Integer.bitCount(x.cues());
+    }
+
+    @Test
+    void extractionIsTheSameWhateverRanBeforeOnTheThread() {
+        SparseFeatures first = features.extract("short one");
+        features.extract("a much longer post ".repeat(200));
+        SparseFeatures again = features.extract("short one");
+
+        assertThat(again.indices()).containsExactly(first.indices());
+        assertThat(again.scale()).isEqualTo(first.scale());
+    }
+
+    @Test
     void emptyTextHasNoFeatures() {
         SparseFeatures x = features.extract(null);
 
