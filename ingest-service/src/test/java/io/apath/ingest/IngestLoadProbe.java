@@ -1,6 +1,9 @@
 package io.apath.ingest;
 
 import io.apath.localkafka.InProcessKafkaBroker;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Not a test: a load probe until the {@code bench} module has an ingest scenario. Starts an in-process broker and one
  * ingest, then (1) closed loop: {@code threads} clients posting 100-mention arrays as fast as acknowledged, reports
  * acknowledged mentions/s; (2) open loop at {@code rate} mentions/s (default half of (1)), reports request latency
- * percentiles. {@code -Dingest.args="--k=v ..."} passes Spring arguments to ingest. Run: see
+ * percentiles; thread CPU per mention of ingest, broker and probe in each. {@code -DskipClosedLoop=true -Drate=N}
+ * measures only the open loop. {@code -Dingest.args="--k=v ..."} passes Spring arguments to ingest. Run: see
  * ingest-service/README.md.
  */
 public final class IngestLoadProbe {
@@ -30,6 +35,16 @@ public final class IngestLoadProbe {
     private static final int BATCH = 100;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the broker's threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         int threads = Integer.parseInt(System.getProperty("threads", "8"));
         int seconds = Integer.parseInt(System.getProperty("seconds", "30"));
         Path dir = Files.createTempDirectory("ingest-probe-");
@@ -55,27 +70,102 @@ public final class IngestLoadProbe {
             waitReady(http, url);
 
             closedLoop(http, url, sequence, threads, 10); // warm-up: JIT, connections, producer batches
-            double rate = closedLoop(http, url, sequence, threads, seconds);
-            System.out.printf(
-                    "closed loop: %d threads, %d-mention arrays, %d s: %,.0f acknowledged mentions/s%n",
-                    threads, BATCH, seconds, rate);
+            double rate = Double.NaN;
+            if (!Boolean.getBoolean("skipClosedLoop")) {
+                double load = loadAverage();
+                Map<String, Long> cpuBefore = cpuByPart();
+                long sentBefore = sequence.get();
+                rate = closedLoop(http, url, sequence, threads, seconds);
+                System.out.printf(
+                        "closed loop: %d threads, %d-mention arrays, %d s: %,.0f acknowledged mentions/s"
+                                + " (load average %.1f before, %.1f after)%n",
+                        threads, BATCH, seconds, rate, load, loadAverage());
+                printCpu("closed loop", cpuBefore, sequence.get() - sentBefore);
+            }
 
             double target = Double.parseDouble(System.getProperty("rate", Double.toString(rate / 2)));
+            double load = loadAverage();
+            Map<String, Long> cpuBefore = cpuByPart();
+            long sentBefore = sequence.get();
             long[] latencies = openLoop(http, url, sequence, target, seconds);
             Arrays.sort(latencies);
             System.out.printf(
                     "open loop at %,.0f mentions/s (%,.0f req/s) for %d s: %d requests, p50 %.1f ms,"
-                            + " p99 %.1f ms, max %.1f ms%n",
+                            + " p99 %.1f ms, max %.1f ms (load average %.1f before, %.1f after)%n",
                     target,
                     target / BATCH,
                     seconds,
                     latencies.length,
                     pct(latencies, 50),
                     pct(latencies, 99),
-                    latencies[latencies.length - 1] / 1e6);
+                    latencies[latencies.length - 1] / 1e6,
+                    load,
+                    loadAverage());
+            printCpu("open loop", cpuBefore, sequence.get() - sentBefore);
             ingest.close();
         }
-        System.exit(0);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Thread CPU per mention: far less sensitive to a busy machine than rates, comparable at the same offered rate. */
+    private static void printCpu(String phase, Map<String, Long> before, long mentions) {
+        StringBuilder cpu = new StringBuilder("  CPU per mention, " + phase + ":");
+        Map<String, Long> after = cpuByPart();
+        after.forEach((part, nanos) -> {
+            if (!part.startsWith("~")) {
+                cpu.append(
+                        String.format(" %s %.1f µs,", part, (nanos - before.getOrDefault(part, 0L)) / 1e3 / mentions));
+            }
+        });
+        System.out.println(cpu.substring(0, cpu.length() - 1) + " (ingest = Tomcat + ingest's Kafka clients); GC: "
+                + (after.get(GC_COUNT) - before.get(GC_COUNT)) + " collections, "
+                + (after.get(GC_MILLIS) - before.get(GC_MILLIS)) + " ms");
+    }
+
+    private static final String GC_COUNT = "~gc-count";
+    private static final String GC_MILLIS = "~gc-millis";
+
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(bean.getCollectionCount(), 0);
+            millis += Math.max(bean.getCollectionTime(), 0);
+        }
+        return new long[] {count, millis};
+    }
+
+    /**
+     * CPU time used so far by the threads of each part of this JVM: ingest (its HTTP threads, followers and producer),
+     * the broker, and this probe's own clients (plus JVM threads: GC and JIT are not threads Java can see).
+     */
+    private static Map<String, Long> cpuByPart() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> parts = new TreeMap<>();
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = mx.getThreadCpuTime(info.getThreadId());
+            if (nanos < 0) {
+                continue;
+            }
+            String name = info.getThreadName();
+            String part =
+                    name.startsWith("http-nio") || name.startsWith("ingest-") || name.endsWith("| ingest-mentions")
+                            ? "ingest"
+                            : name.startsWith("pool-") || name.startsWith("HttpClient") || name.equals("main")
+                                    ? "probe"
+                                    : "broker";
+            parts.merge(part, nanos, Long::sum);
+        }
+        long[] gc = gc();
+        parts.put(GC_COUNT, gc[0]);
+        parts.put(GC_MILLIS, gc[1]);
+        return parts;
     }
 
     private static double pct(long[] sorted, double p) {
@@ -172,10 +262,19 @@ public final class IngestLoadProbe {
                     TimeUnit.NANOSECONDS);
         }
         long[] out = new long[requests];
+        int failed = 0;
         for (int i = 0; i < requests; i++) {
-            out[i] = results.get(i).get(120, TimeUnit.SECONDS);
+            try {
+                out[i] = results.get(i).get(120, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed++; // a 503 (broker ack over ingest's timeout) or an I/O error: counted, and as slow as possible
+                out[i] = Long.MAX_VALUE;
+            }
         }
         scheduler.shutdown();
+        if (failed > 0) {
+            System.out.printf("open loop: %d of %d requests failed (counted as slowest)%n", failed, requests);
+        }
         return out;
     }
 
