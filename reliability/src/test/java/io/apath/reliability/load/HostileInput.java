@@ -45,6 +45,10 @@ public final class HostileInput {
     private static final String VALID = "{\"platform\":\"mastodon\",\"nativeId\":\"n1\",\"kind\":\"POST\","
             + "\"author\":{\"id\":\"a1\"},\"text\":\"hello\",\"createdAt\":\"2026-11-22T10:00:00Z\"}";
 
+    /** A correction the classifier would take from the right tenant's key; {@code "id":"a1"} so mutate() breaks it. */
+    private static final String CORRECTION =
+            "{\"id\":\"a1\",\"text\":\"my order arrived broken\",\"labels\":[\"COMPLAINT\"],\"sentiment\":\"negative\"}";
+
     private final Targets targets;
     private final Random random;
     private final List<Function<Integer, Shot>> generators = new ArrayList<>();
@@ -277,6 +281,7 @@ public final class HostileInput {
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"contactAllowed\":false}"))
                         .build()));
+        registerCorrections();
         generators.add(i -> new Shot(
                 "classifier: junk path",
                 post(targets.classifier().resolve("/" + junkSegment()), "application/json", randomBytes(32))
@@ -285,6 +290,71 @@ public final class HostileInput {
                 "any: actuator shutdown",
                 post(targets.ingest().resolve("/actuator/shutdown"), "application/json", bytes("{}"))
                         .build()));
+    }
+
+    /**
+     * {@code POST /v1/corrections} (feeds retraining): no, wrong and cross-tenant credentials, and junk with a valid key.
+     * Every body names the other tenant or is invalid, so none may reach {@code label-corrections.v1}.
+     */
+    private void registerCorrections() {
+        URI uri = targets.classifier().resolve("/v1/corrections");
+        String otherTenants = CORRECTION.replace("{", "{\"tenant\":\"" + targets.otherTenant() + "\",");
+        generators.add(i -> new Shot(
+                "classifier: correction without a key",
+                post(uri, "application/json", bytes(CORRECTION)).build()));
+        generators.add(i -> new Shot(
+                "classifier: correction with a wrong key",
+                post(uri, "application/json", bytes(CORRECTION))
+                        .header("Authorization", "Bearer wrong-" + i)
+                        .build()));
+        generators.add(i -> new Shot(
+                "classifier: correction with basic auth instead of a key",
+                post(uri, "application/json", bytes(CORRECTION))
+                        .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                        .build()));
+        generators.add(
+                i -> correction("classifier: another tenant's correction", "application/json", bytes(otherTenants)));
+        generators.add(i -> correction(
+                "classifier: mutated correction for another tenant", "application/json", mutate(otherTenants)));
+        generators.add(i -> correction(
+                "classifier: INFORMATIONAL combined with another label",
+                "application/json",
+                bytes(CORRECTION.replace("[\"COMPLAINT\"]", "[\"COMPLAINT\",\"INFORMATIONAL\"]"))));
+        generators.add(i -> correction(
+                "classifier: unknown label",
+                "application/json",
+                bytes(CORRECTION.replace("[\"COMPLAINT\"]", "[\"SHOUTING\"]"))));
+        generators.add(i -> correction(
+                "classifier: three labels",
+                "application/json",
+                bytes(CORRECTION.replace("[\"COMPLAINT\"]", "[\"COMPLAINT\",\"PRAISE\",\"CHURN_RISK\"]"))));
+        generators.add(i -> correction(
+                "classifier: null label", "application/json", bytes(CORRECTION.replace("[\"COMPLAINT\"]", "[null]"))));
+        generators.add(i -> correction(
+                "classifier: correction without id",
+                "application/json",
+                bytes(CORRECTION.replace("\"id\":\"a1\",", ""))));
+        generators.add(i -> correction(
+                "classifier: junk sentiment",
+                "application/json",
+                bytes(CORRECTION.replace("\"negative\"", "\"${jndi:x}\""))));
+        generators.add(
+                i -> correction("classifier: random bytes", "application/json", randomBytes(1 + random.nextInt(512))));
+        generators.add(i -> correction("classifier: correction as text/plain", "text/plain", bytes(CORRECTION)));
+        generators.add(i -> new Shot(
+                "classifier: GET corrections",
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", "Bearer " + targets.apiKey())
+                        .GET()
+                        .build()));
+    }
+
+    private Shot correction(String description, String contentType, byte[] body) {
+        return new Shot(
+                description,
+                post(targets.classifier().resolve("/v1/corrections"), contentType, body)
+                        .header("Authorization", "Bearer " + targets.apiKey())
+                        .build());
     }
 
     private Shot mentions(String description, String contentType, byte[] body) {
