@@ -77,7 +77,9 @@ class BenchSmokeIT {
                 "--warmup=1",
                 "--customers=1000",
                 "--e2e-records=50",
-                "--drain-seconds=60");
+                "--drain-seconds=60",
+                "--prewarm=3",
+                "--prewarm-rate=50");
 
         JsonNode step = result.at("/steps/0");
         assertThat(step.at("/rate").asInt()).isEqualTo(50);
@@ -117,6 +119,18 @@ class BenchSmokeIT {
         assertThat(result.at("/mentions").asInt()).isEqualTo(2000);
         assertThat(result.at("/backlogAtReady").asLong()).isBetween(1L, 2000L);
         assertThat(result.at("/mentionsPerSecond").asDouble()).isPositive();
+    }
+
+    @Test
+    void journeyLatencyMatchesSentMentionsToJourneyState() throws Exception {
+        JsonNode result =
+                run("journey-latency", "--rates=50", "--duration=3", "--warmup=1", "--customers=1000", "--prewarm=0");
+
+        JsonNode step = result.at("/steps/0");
+        assertThat(step.at("/rate").asInt()).isEqualTo(50);
+        assertThat(step.at("/latency/count").asInt())
+                .as("mentions matched to a visible journey update")
+                .isPositive();
     }
 
     /** Runs one scenario as bench/run does and returns the {@code result} object of the JSON it wrote. */
