@@ -57,10 +57,10 @@ public final class PipelineServices implements AutoCloseable {
             ConfigurableApplicationContext journey =
                     run(JourneyApplication.application(), ports.journey(), journeyArgs.toArray(String[]::new));
             contexts.add(journey);
-            ConfigurableApplicationContext classifier = run(
-                    ClassifierApplication.application(),
-                    ports.classifier(),
-                    "--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers);
+            List<String> classifierArgs = new ArrayList<>(classifierTenantArguments(apiKeys));
+            classifierArgs.add("--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers);
+            ConfigurableApplicationContext classifier =
+                    run(ClassifierApplication.application(), ports.classifier(), classifierArgs.toArray(String[]::new));
             contexts.add(classifier);
             List<String> ingestArgs =
                     new ArrayList<>(List.of(DemoTenants.arguments(apiKeys, DemoTenants.WEBHOOK_SECRETS)));
@@ -86,6 +86,15 @@ public final class PipelineServices implements AutoCloseable {
                                 "--apath.journey.tenants." + e.getKey() + ".api-key-sha256[0]="
                                         + ApiKeys.hash(e.getValue()),
                                 "--apath.journey.tenants." + e.getKey() + ".brand-handles[0]=@" + e.getKey()))
+                        .toList();
+    }
+
+    /** The same tenant keys let a tenant's reviewers post label corrections to the classifier. */
+    private static List<String> classifierTenantArguments(Map<String, String> apiKeys) {
+        return new TreeMap<>(apiKeys)
+                .entrySet().stream()
+                        .map(e -> "--apath.classifier.tenants." + e.getKey() + ".api-key-sha256[0]="
+                                + ApiKeys.hash(e.getValue()))
                         .toList();
     }
 

@@ -57,13 +57,17 @@ public final class FaultRun implements AutoCloseable {
         // Only the keys' hashes are configured, as ops would put them in a Secret.
         List<String> ingestArgs = new java.util.ArrayList<>();
         List<String> journeyArgs = new java.util.ArrayList<>();
+        List<String> classifierArgs = new java.util.ArrayList<>();
         keys.forEach((tenant, key) -> {
             ingestArgs.add("--ingest.tenants." + tenant + ".api-key-sha256=" + sha256(key));
             ingestArgs.add("--ingest.tenants." + tenant + ".webhook-secret=" + webhookSecret(key));
             journeyArgs.add("--apath.journey.tenants." + tenant + ".api-key-sha256=" + sha256(key));
+            classifierArgs.add("--apath.classifier.tenants." + tenant + ".api-key-sha256=" + sha256(key));
         });
         long started = System.nanoTime();
-        Pipeline pipeline = Pipeline.start(work, Map.of(Service.INGEST, ingestArgs, Service.JOURNEY, journeyArgs));
+        Pipeline pipeline = Pipeline.start(
+                work,
+                Map.of(Service.INGEST, ingestArgs, Service.CLASSIFIER, classifierArgs, Service.JOURNEY, journeyArgs));
         long startup = (System.nanoTime() - started) / 1_000_000;
         log.info("{}: pipeline up in {} ms ({})", name, startup, work);
         return new FaultRun(name, keys, pipeline, startup);
