@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apath.deploy.Chart.ValueSet;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,35 @@ class StrimziClusterExampleTest {
         assertThat(kafka.at("/spec/kafka/authorization/type").asText())
                 .as("the chart's KafkaUsers carry ACLs")
                 .isEqualTo("simple");
+    }
+
+    @Test
+    void productionExamplePointsAtTheExampleClusterInTheNamespaceTheInstallStepsUse() throws IOException {
+        var kafka = kind("Kafka");
+        var values = ChartValues.of(ValueSet.PRODUCTION);
+        var clusterName = kafka.at("/metadata/name").asText();
+        var port = StreamSupport.stream(kafka.at("/spec/kafka/listeners").spliterator(), false)
+                .filter(l -> l.path("tls").asBoolean())
+                .findFirst()
+                .orElseThrow()
+                .path("port")
+                .asInt();
+
+        assertThat(Files.readString(Chart.deployDir().resolve("README.md")))
+                .as("deploy/README.md installs the example cluster in the chart's namespace")
+                .contains("kubectl -n " + Chart.NAMESPACE + " apply -f deploy/kafka/kafka-cluster.yaml");
+        assertThat(values.at("/kafka/clusterName").asText()).isEqualTo(clusterName);
+        assertThat(values.at("/kafka/bootstrapServers").asText())
+                .isEqualTo(clusterName + "-kafka-bootstrap." + Chart.NAMESPACE + ".svc:" + port);
+        var peers = values.at("/networkPolicy/kafkaTo");
+        assertThat(peers.size()).isEqualTo(1);
+        assertThat(peers.at("/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name")
+                        .asText())
+                .isEqualTo(Chart.NAMESPACE);
+        assertThat(peers.at("/0/podSelector/matchLabels/strimzi.io~1cluster").asText())
+                .isEqualTo(clusterName);
+        assertThat(peers.at("/0/podSelector/matchLabels/strimzi.io~1name").asText())
+                .isEqualTo(clusterName + "-kafka");
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -18,8 +17,8 @@ final class CommandsTopic {
 
     private CommandsTopic() {}
 
-    static void ensure(String bootstrapServers, String commandsTopic, String inputTopic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    static void ensure(KafkaClientSettings clients, String commandsTopic, String inputTopic) {
+        try (Admin admin = Admin.create(clients.admin("journey-service-topics", Map.of()))) {
             int partitions = admin.describeTopics(Set.of(inputTopic))
                     .allTopicNames()
                     .get()

@@ -9,10 +9,11 @@ import io.apath.journey.topology.JourneySerdes;
 import io.apath.journey.topology.JourneyTopics;
 import io.apath.journey.topology.JourneyTopology;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.kstream.KStream;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,14 +40,24 @@ class JourneyBindings {
         return new MicrometerJourneyObserver(registry);
     }
 
+    /**
+     * The settings of the clients journey builds itself (commands topic admin, commands producer), from the
+     * configuration the binder gives Kafka Streams, so they connect as Streams does (SASL/TLS included).
+     */
+    @Bean
+    KafkaClientSettings journeyKafkaClients(
+            @Qualifier(KafkaClientSettings.BINDER_STREAMS_CONFIGURATION) Object streamsConfiguration) {
+        return new KafkaClientSettings((Map<?, ?>) streamsConfiguration);
+    }
+
     @Bean
     BiFunction<KStream<String, ClassifiedMention>, KStream<String, JourneyInput>, KStream<String, JourneyEvent>>
             advanceJourneys(
                     JourneyPolicy policy,
                     JourneyProperties properties,
                     JourneyObserver observer,
-                    @Value("${spring.cloud.stream.kafka.streams.binder.brokers}") String brokers) {
-        CommandsTopic.ensure(brokers, properties.commandsTopic(), properties.inputTopic());
+                    KafkaClientSettings clients) {
+        CommandsTopic.ensure(clients, properties.commandsTopic(), properties.inputTopic());
         JourneyTopics topics = new JourneyTopics(
                 properties.stateTopic(), properties.suppressionsTopic(), properties.deadLetterTopic());
         return (classified, commands) -> JourneyTopology.build(
@@ -54,10 +65,8 @@ class JourneyBindings {
     }
 
     @Bean(destroyMethod = "close")
-    KafkaJourneyCommands journeyCommands(
-            JourneyProperties properties,
-            @Value("${spring.cloud.stream.kafka.streams.binder.brokers}") String brokers) {
-        return new KafkaJourneyCommands(brokers, properties.commandsTopic(), serdes.journeyInput());
+    KafkaJourneyCommands journeyCommands(JourneyProperties properties, KafkaClientSettings clients) {
+        return new KafkaJourneyCommands(clients, properties.commandsTopic(), serdes.journeyInput());
     }
 
     @Bean

@@ -21,18 +21,12 @@ final class KafkaJourneyCommands implements JourneyCommands, AutoCloseable {
     private final KafkaProducer<String, JourneyInput> producer;
     private final String topic;
 
-    KafkaJourneyCommands(String bootstrapServers, String topic, JsonSerde<JourneyInput> serde) {
+    KafkaJourneyCommands(KafkaClientSettings clients, String topic, JsonSerde<JourneyInput> serde) {
         this.topic = topic;
         this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.CLIENT_ID_CONFIG,
-                        "journey-service-commands"),
+                clients.producer(
+                        "journey-service-commands",
+                        Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
                 new StringSerializer(),
                 serde.serializer());
     }
