@@ -100,6 +100,32 @@ class ChartValidationTest {
     }
 
     @Test
+    void tenantKeySecretsReachEveryServiceWithAnApiAndItsPortIsOpenUnderNetworkPolicies() {
+        var objects = Chart.render(ValueSet.PRODUCTION);
+
+        for (var workload : List.of(
+                find(objects, "Deployment", "a-path-ingest"),
+                find(objects, "Deployment", "a-path-classifier"),
+                find(objects, "StatefulSet", "a-path-journey"))) {
+            var pod = workload.at("/spec/template/spec");
+            assertThat(pod.at("/volumes").findValuesAsText("secretName"))
+                    .as("%s mounts the tenants' key hashes", workload.at("/metadata/name"))
+                    .contains("a-path-tenants");
+            var locations = pod.at("/containers/0/env").findParents("name").stream()
+                    .filter(e -> e.path("name").asText().equals("SPRING_CONFIG_ADDITIONAL_LOCATION"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(locations.path("value").asText()).contains("file:/config/secrets/tenants.yml");
+        }
+        for (var component : List.of("ingest", "classifier", "journey")) {
+            var policy = find(objects, "NetworkPolicy", "a-path-" + component);
+            assertThat(policy.at("/spec/ingress").findValuesAsText("port"))
+                    .as("%s's API port is reachable", component)
+                    .contains("http");
+        }
+    }
+
+    @Test
     void minimalRendersPlaintextKafkaWithoutUsersOrBudgets() {
         var objects = Chart.render(ValueSet.MINIMAL);
 

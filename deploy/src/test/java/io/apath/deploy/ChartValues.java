@@ -32,6 +32,7 @@ final class ChartValues {
         names.add(values.at("/kafka/security/tls/caSecret").asText());
         names.add(values.at("/ingest/secrets/tenants/existingSecret").asText());
         names.add(values.at("/journey/secrets/tenants/existingSecret").asText());
+        names.add(values.at("/classifier/secrets/tenants/existingSecret").asText());
         for (var component : new String[] {"ingest", "classifier", "journey"}) {
             names.add(values.path(component).path("kafkaCredentialsSecret").asText());
         }
