@@ -1,6 +1,6 @@
 package io.apath.ingest;
 
-import io.apath.ingest.domain.ApiKeys;
+import io.apath.tenantkeys.ApiKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package io.apath.classifier.api;
 
 import io.apath.classifier.binding.ClassifierProperties;
+import io.apath.tenantkeys.ApiKeyFilter;
+import io.apath.tenantkeys.ApiKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
+    /** The request attribute holding the API key's tenant ({@code @RequestAttribute}). */
+    static final String TENANT_ATTRIBUTE = "io.apath.classifier.api.tenant";
+
     private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
 
     @Bean
@@ -33,7 +38,8 @@ class ApiConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> classifierApiKeyFilter(ApiKeys apiKeys) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys));
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+                new ApiKeyFilter(apiKeys, "a-path-classifier", Problems.UNAUTHORIZED, TENANT_ATTRIBUTE));
         registration.addUrlPatterns("/v1/*");
         return registration;
     }

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /v1/corrections}: a reviewer's corrected labels for one post, in the labelling guideline's JSONL shape
  * plus the tenant. Accepted corrections go to the corrections topic (binding {@code corrections}); a dump of that
  * topic is a file {@code train --corrections} reads, which is how a brand tunes the model to its own customers.
- * The tenant is the API key's ({@link ApiKeyFilter}); a {@code tenant} in the body must be that one (else 403).
+ * The tenant is the API key's ({@link io.apath.tenantkeys.ApiKeyFilter}); a {@code tenant} in the body must be
+ * that one (else 403).
  */
 @RestController
 @RequestMapping("/v1/corrections")
@@ -50,7 +51,7 @@ class CorrectionController {
 
     @PostMapping
     ResponseEntity<?> submit(
-            @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String keyTenant,
+            @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String keyTenant,
             @Valid @RequestBody Correction submitted) {
         if (submitted.tenant() != null && !submitted.tenant().equals(keyTenant)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)

@@ -1,6 +1,7 @@
 package io.apath.ingest.api;
 
-import io.apath.ingest.domain.ApiKeys;
+import io.apath.tenantkeys.ApiKeyFilter;
+import io.apath.tenantkeys.ApiKeys;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -13,9 +14,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
+    /** The request attribute holding the API key's tenant ({@code @RequestAttribute}). */
+    static final String TENANT_ATTRIBUTE = "io.apath.ingest.api.ApiKeyFilter.tenant";
+
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys));
+        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
+                new ApiKeyFilter(apiKeys, "a-path-ingest", Problems.UNAUTHORIZED, TENANT_ATTRIBUTE));
         registration.addUrlPatterns("/v1/mentions", "/v1/mentions/*");
         return registration;
     }

@@ -92,7 +92,7 @@ class MentionController {
             HttpServletRequest request,
             @RequestHeader(value = "Content-Type") MediaType contentType,
             @RequestHeader(value = "X-Apath-Source", required = false) String declaredSource,
-            @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String tenant) {
+            @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String tenant) {
         RequestBodies.requireUtf8(contentType);
         byte[] body = RequestBodies.read(request, properties.maxBodySize().toBytes());
         List<Submitted> items = contentType.isCompatibleWith(MediaType.APPLICATION_JSON)

@@ -3,13 +3,13 @@ package io.apath.ingest.binding;
 import io.apath.ingest.connector.ConnectorSchedule;
 import io.apath.ingest.connector.MastodonConnector;
 import io.apath.ingest.connector.RssConnector;
-import io.apath.ingest.domain.ApiKeys;
 import io.apath.ingest.domain.MentionIntake;
 import io.apath.ingest.domain.MentionRules;
 import io.apath.ingest.domain.RecentMentions;
 import io.apath.ingest.domain.SuppressionList;
 import io.apath.ingest.domain.WebhookSignature;
 import io.apath.ingest.source.MentionJson;
+import io.apath.tenantkeys.ApiKeys;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -144,7 +144,8 @@ class IngestBindings {
     ApiKeys apiKeys(IngestProperties properties) {
         Map<String, List<String>> hashes = new HashMap<>();
         properties.tenants().forEach((tenant, config) -> hashes.put(tenant, config.apiKeySha256()));
-        return new ApiKeys(hashes);
+        // a tenant name the mentions would be refused for is a configuration error: refused at start-up
+        return new ApiKeys(hashes, MentionRules::isTenantName);
     }
 
     @Bean

@@ -1,7 +1,8 @@
 package io.apath.journey.api;
 
 import io.apath.journey.binding.JourneyProperties;
-import io.apath.journey.domain.ApiKeys;
+import io.apath.tenantkeys.ApiKeyFilter;
+import io.apath.tenantkeys.ApiKeys;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -18,6 +19,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
+    /** The request attribute holding the API key's tenant ({@code @RequestAttribute}). */
+    static final String TENANT_ATTRIBUTE = "io.apath.journey.api.tenant";
+
     @Bean
     ApiKeys journeyApiKeys(JourneyProperties properties) {
         Map<String, List<String>> hashes = new HashMap<>();
@@ -27,7 +31,8 @@ class ApiConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> journeyApiKeyFilter(ApiKeys apiKeys) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys));
+        FilterRegistrationBean<ApiKeyFilter> registration =
+                new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys, "a-path-journey", null, TENANT_ATTRIBUTE));
         registration.addUrlPatterns("/v1/*", "/internal/*");
         return registration;
     }

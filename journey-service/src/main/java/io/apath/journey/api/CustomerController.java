@@ -4,6 +4,7 @@ import io.apath.contracts.CustomerKey;
 import io.apath.journey.domain.JourneyCommands;
 import io.apath.journey.domain.JourneyInput.ConsentRecorded;
 import io.apath.journey.domain.JourneyInput.ErasureRequested;
+import io.apath.tenantkeys.ApiKeyFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,7 @@ class CustomerController {
     @GetMapping(path = "/v1/customers/{key}/journey", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> journey(
             @PathVariable String key,
-            @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String tenant,
+            @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String tenant,
             @RequestHeader(name = FORWARDED, required = false) String forwarded,
             HttpServletRequest request) {
         CustomerKey customer = ownCustomer(key, tenant);
@@ -91,7 +92,7 @@ class CustomerController {
     @DeleteMapping(path = "/v1/customers/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> erase(
             @PathVariable String key,
-            @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String tenant,
+            @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String tenant,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         CustomerKey customer = ownCustomer(key, tenant);
         String requestId = idempotencyKey == null || idempotencyKey.isBlank()
@@ -110,7 +111,7 @@ class CustomerController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> consent(
             @PathVariable String key,
-            @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String tenant,
+            @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String tenant,
             @RequestBody ConsentRequest body) {
         CustomerKey customer = ownCustomer(key, tenant);
         if (body == null || body.contactAllowed() == null) {

@@ -3,6 +3,7 @@ package io.apath.journey.api;
 import io.apath.journey.domain.AdvocateLists;
 import io.apath.journey.domain.AdvocateLists.Kind;
 import io.apath.journey.domain.AdvocateLists.Listed;
+import io.apath.tenantkeys.ApiKeyFilter;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -52,7 +53,7 @@ class CustomerListController {
             @RequestParam String tenant,
             @RequestParam String list,
             @RequestParam(defaultValue = "10") int limit,
-            @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String keyTenant,
+            @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String keyTenant,
             HttpServletRequest request) {
         Kind kind = checked(tenant, list, limit, keyTenant);
         Instant now = Instant.now(clock);
@@ -79,7 +80,7 @@ class CustomerListController {
             @RequestParam String tenant,
             @RequestParam String list,
             @RequestParam(defaultValue = "10") int limit,
-            @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String keyTenant) {
+            @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String keyTenant) {
         Kind kind = checked(tenant, list, limit, keyTenant);
         return new CustomerList(local(tenant, kind, limit, Instant.now(clock)));
     }

@@ -2,6 +2,7 @@ package io.apath.journey.api;
 
 import io.apath.journey.domain.Funnel;
 import io.apath.journey.domain.FunnelCounts;
+import io.apath.tenantkeys.ApiKeyFilter;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -38,7 +39,7 @@ class FunnelController {
     @GetMapping(path = "/v1/funnel", produces = MediaType.APPLICATION_JSON_VALUE)
     Funnel funnel(
             @RequestParam String tenant,
-            @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String keyTenant,
+            @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String keyTenant,
             HttpServletRequest request) {
         checkTenant(tenant, keyTenant);
         FunnelCounts counts = local(tenant);
@@ -56,7 +57,7 @@ class FunnelController {
     @Hidden
     @GetMapping(path = "/internal/v1/funnel-counts", produces = MediaType.APPLICATION_JSON_VALUE)
     FunnelCounts counts(
-            @RequestParam String tenant, @RequestAttribute(ApiKeyFilter.TENANT_ATTRIBUTE) String keyTenant) {
+            @RequestParam String tenant, @RequestAttribute(ApiConfiguration.TENANT_ATTRIBUTE) String keyTenant) {
         checkTenant(tenant, keyTenant);
         return local(tenant);
     }

@@ -1,4 +1,4 @@
-package io.apath.ingest.domain;
+package io.apath.tenantkeys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,11 +8,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Maps API keys to tenants knowing only the keys' SHA-256 hashes. A presented key is hashed and compared with every
- * configured hash in constant time, so neither the comparison nor the position of a match leaks through timing.
+ * configured hash in constant time, so neither the comparison nor the position of a match leaks through timing. No
+ * hashes configured: every key is refused.
  */
 public final class ApiKeys {
 
@@ -22,9 +25,19 @@ public final class ApiKeys {
 
     /** @param hashesByTenant tenant → hex SHA-256 hashes of its keys (several, so keys can be rotated) */
     public ApiKeys(Map<String, List<String>> hashesByTenant) {
+        this(hashesByTenant, tenant -> true);
+    }
+
+    /**
+     * @param hashesByTenant tenant → hex SHA-256 hashes of its keys (several, so keys can be rotated)
+     * @param isTenantName the service's rule for tenant names; a configured tenant it rejects is a configuration
+     *     error, refused here at start-up
+     */
+    public ApiKeys(Map<String, List<String>> hashesByTenant, Predicate<String> isTenantName) {
+        Objects.requireNonNull(isTenantName, "isTenantName");
         List<Entry> all = new ArrayList<>();
         hashesByTenant.forEach((tenant, hashes) -> {
-            if (!MentionRules.isTenantName(tenant)) {
+            if (!isTenantName.test(tenant)) {
                 throw new IllegalArgumentException("tenant name '" + tenant + "' is not valid");
             }
             for (String hex : hashes) {
@@ -53,6 +66,7 @@ public final class ApiKeys {
         return Optional.ofNullable(tenant);
     }
 
+    /** True when no key hash is configured, so every key is refused. */
     public boolean isEmpty() {
         return entries.isEmpty();
     }
