@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apath.localkafka.KafkaBrokerExtension;
 import io.apath.localkafka.KafkaEndpoint;
+import io.apath.localkafka.RecordingMetricsReporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apath.journey.JourneyApplication;
 import io.apath.journey.topology.JourneySerdes;
+import io.apath.localkafka.RecordingMetricsReporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.apath.journey.binding;
+package io.apath.localkafka;
 
 import java.util.List;
 import java.util.Map;
@@ -7,12 +7,14 @@ import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.MetricsReporter;
 
 /**
- * A Kafka metrics reporter that remembers the configuration each client was built with: every Kafka client hands its
- * full configuration to its reporters' {@link #configure} while it is being constructed, before it connects.
+ * A Kafka metrics reporter that remembers the configuration each client was built with: every Kafka client (producer,
+ * consumer, admin) hands its full configuration to its reporters' {@link #configure} while it is being constructed,
+ * before it connects; kept here by client id. Tests register it with {@code metric.reporters} to check which settings
+ * (security, timeouts) really reach a client that a service builds.
  */
 public final class RecordingMetricsReporter implements MetricsReporter {
 
-    static final Map<String, Map<String, Object>> CONFIGS = new ConcurrentHashMap<>();
+    public static final Map<String, Map<String, Object>> CONFIGS = new ConcurrentHashMap<>();
 
     @Override
     public void configure(Map<String, ?> configs) {
