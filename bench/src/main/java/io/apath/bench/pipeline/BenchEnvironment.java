@@ -89,7 +89,8 @@ public record BenchEnvironment(
 
     /** JVM options of one service instance (profiling, when asked for, is switched on per measured window). */
     public List<String> serviceJvmOptions(Service service) {
-        List<String> options = new ArrayList<>(List.of(service.heap(), "-XX:+ExitOnOutOfMemoryError"));
+        List<String> options = new ArrayList<>(List.of(service.heap().split(" ")));
+        options.add("-XX:+ExitOnOutOfMemoryError");
         options.addAll(extraServiceJvmOptions);
         return options;
     }

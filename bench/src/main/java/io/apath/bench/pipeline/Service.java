@@ -2,13 +2,14 @@ package io.apath.bench.pipeline;
 
 /**
  * The three A-Path services as the bench starts them: their boot jar, their consumer group (to read lag), and the heap
- * they get. The heap is 70 % of the memory limit in deploy/helm/a-path/values.yaml, which is what
- * {@code -XX:MaxRAMPercentage=70} there gives them in a container; a bench run outside a container must set it
+ * they get, as deploy/helm/a-path/values.yaml gives them in a pod: 70 % of the memory limit for ingest and journey
+ * (what {@code -XX:MaxRAMPercentage=70} there gives them in a container), and the classifier's own
+ * {@code javaToolOptions} (a fixed small heap, serial collector). A bench run outside a container must set it
  * explicitly or the JVM would size the heap from the whole machine.
  */
 public enum Service {
     INGEST("ingest-service", null, "-Xmx537m"),
-    CLASSIFIER("classifier-service", "classifier-service", "-Xmx717m"),
+    CLASSIFIER("classifier-service", "classifier-service", "-Xmx128m -XX:+UseSerialGC"),
     JOURNEY("journey-service", "journey-service", "-Xmx1434m");
 
     private final String module;
@@ -30,6 +31,7 @@ public enum Service {
         return consumerGroup;
     }
 
+    /** Heap (and collector) options, space-separated. */
     public String heap() {
         return heap;
     }
