@@ -133,6 +133,23 @@ class BenchSmokeIT {
                 .isPositive();
     }
 
+    @Test
+    void ingestThroughputAcknowledgesEveryMention() throws Exception {
+        JsonNode result =
+                run("ingest-throughput", "--duration=3", "--warmup=1", "--customers=1000", "--raw-records=2000");
+
+        assertThat(result.at("/raw/producer/records").asInt()).isEqualTo(2000);
+        assertThat(result.at("/closed/acknowledged").asLong()).isPositive();
+        assertThat(result.at("/closed/refused").asLong()).isZero();
+        assertThat(result.at("/closed/failedRequests").asLong()).isZero();
+        assertThat(result.at("/open/acknowledged").asLong()).isPositive();
+        assertThat(result.at("/open/refused").asLong()).isZero();
+        assertThat(result.at("/open/failedRequests").asLong()).isZero();
+        assertThat(result.at("/open/latency/count").asLong())
+                .as("every answered request has a latency")
+                .isEqualTo(result.at("/open/answeredRequests").asLong());
+    }
+
     /** Runs one scenario as bench/run does and returns the {@code result} object of the JSON it wrote. */
     private static JsonNode run(String scenario, String... options) throws IOException, InterruptedException {
         Path results = SMOKE.resolve("results").resolve(scenario);

@@ -12,7 +12,8 @@ public final class Scenarios {
             new Scaling(),
             new StageState(),
             new JourneyThroughput(),
-            new JourneyLatency());
+            new JourneyLatency(),
+            new IngestThroughput());
 
     private Scenarios() {}
 
