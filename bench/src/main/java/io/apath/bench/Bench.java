@@ -104,9 +104,7 @@ public final class Bench {
                         Machine.current(),
                         command,
                         options.string(
-                                "services-note",
-                                "boot jars built from " + env.repoRoot().relativize(env.jarsFrom()) + " ("
-                                        + commit(repo) + ")"),
+                                "services-note", "boot jars built from " + jarsFrom(env) + " (" + commit(repo) + ")"),
                         started,
                         loadBefore,
                         loadAfter,
@@ -114,5 +112,11 @@ public final class Bench {
         System.out.println(Files.readString(md));
         System.out.println("(work files, logs and JFR recordings in " + work + ")");
         System.exit(0);
+    }
+
+    /** Where the measured jars came from, as a reader would say it. */
+    private static String jarsFrom(BenchEnvironment env) {
+        String relative = env.repoRoot().relativize(env.jarsFrom()).toString();
+        return relative.isEmpty() ? "this checkout" : relative;
     }
 }

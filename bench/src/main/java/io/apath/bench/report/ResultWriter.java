@@ -70,7 +70,7 @@ public final class ResultWriter {
                 .append(loadBefore)
                 .append(", after: ")
                 .append(loadAfter)
-                .append(" (shared machine: other builds were running)\n");
+                .append(" (2 cores: above 2, processes were waiting for CPU; the run's own JVMs count too)\n");
         md.append("- command: `").append(command).append("`\n");
         md.append("- services measured: ").append(services).append("\n");
         md.append("- raw result: [`bench/results/")
