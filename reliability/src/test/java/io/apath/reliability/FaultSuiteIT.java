@@ -41,7 +41,7 @@ class FaultSuiteIT {
 
     /** Every topic a service consumes, each with its own dead-letter topic (DESIGN §2). */
     private static final List<String> INPUT_TOPICS =
-            List.of("mentions.v1", "mentions-classified.v1", "suppressions.v1");
+            List.of("mentions.v1", "mentions-classified.v1", "journey-commands.v1", "suppressions.v1");
     /**
      * What a request could make the services write: ingest's outputs, journey's privacy commands and the classifier's
      * label corrections.

@@ -77,17 +77,26 @@ public final class Poison {
         }
     }
 
-    /** Checks every pill is in {@code <its topic>.dlq} with error headers, and nothing else is in those DLQs. */
+    /**
+     * The dead-letter topic of an input topic: {@code <topic>.dlq}, except journey's privacy commands, which share
+     * journey's one dead-letter topic with its classified mentions (journey-service.yml, both input bindings).
+     */
+    public static String deadLetterTopic(String inputTopic) {
+        return inputTopic.equals("journey-commands.v1") ? "mentions-classified.v1.dlq" : inputTopic + ".dlq";
+    }
+
+    /** Checks every pill is in its topic's DLQ with error headers, and nothing else is in those DLQs. */
     public static DeadLetterVerdict check(String bootstrapServers, List<Pill> pills, List<String> inputTopics) {
         List<String> violations = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         int inRight = 0, withHeaders = 0, inWrong = 0, unexpected = 0;
-        Map<String, List<Rec>> dlqs = new java.util.HashMap<>();
+        Map<String, List<Rec>> dlqs = new java.util.TreeMap<>();
         for (String topic : inputTopics) {
-            dlqs.put(topic, TopicSnapshot.read(bootstrapServers, topic + ".dlq"));
+            dlqs.computeIfAbsent(deadLetterTopic(topic), dlq -> TopicSnapshot.read(bootstrapServers, dlq));
         }
         for (Pill pill : pills) {
-            Rec found = find(dlqs.get(pill.topic()), pill.value());
+            String right = deadLetterTopic(pill.topic());
+            Rec found = find(dlqs.get(right), pill.value());
             if (found != null) {
                 inRight++;
                 if (hasErrorHeaders(found)) {
@@ -98,15 +107,15 @@ public final class Poison {
                 }
             } else {
                 missing.add(pill.topic() + ": " + pill.kind());
-                for (String other : inputTopics) {
-                    if (!other.equals(pill.topic()) && find(dlqs.get(other), pill.value()) != null) {
+                for (Map.Entry<String, List<Rec>> other : dlqs.entrySet()) {
+                    if (!other.getKey().equals(right) && find(other.getValue(), pill.value()) != null) {
                         inWrong++;
                     }
                 }
             }
         }
-        for (Map.Entry<String, List<Rec>> dlq : dlqs.entrySet()) {
-            for (Rec r : dlq.getValue()) {
+        for (List<Rec> dlq : dlqs.values()) {
+            for (Rec r : dlq) {
                 if (pills.stream().noneMatch(p -> Arrays.equals(p.value(), r.value()))) {
                     unexpected++;
                 }
