@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +37,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,6 +48,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -55,10 +61,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two journey-service instances share the partitions on a real broker; one stops mid-stream. The final state must
- * equal a single-instance run (the policy folded over each customer's mentions in order), and journey-events.v1
- * (read_committed) must hold no event id twice. Along the way: queries answered by either instance (forwarded to
- * the owner), the funnel summed over both, poison input dead-lettered, and an erasure on the real topics.
+ * Two journey-service instances share the partitions on a real broker; one is stopped while the second half of the
+ * mentions is still arriving. The final state must equal that of a single-instance run (a third instance with a fresh
+ * application id and its own output topics, the documented replay, over the same input), and journey-events.v1
+ * (read_committed) must hold no event id twice. Along the way: queries answered by either instance (forwarded to the
+ * owner), the funnel summed over both, poison input dead-lettered, and an erasure on the real topics.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class JourneyFailoverIT {
@@ -77,7 +84,8 @@ class JourneyFailoverIT {
     private final String applicationId = "journey-it-" + UUID.randomUUID();
 
     @Test
-    void failoverKeepsStateExactAndEventsUnique(KafkaEndpoint kafka, @TempDir Path stateA, @TempDir Path stateB)
+    void failoverKeepsStateExactAndEventsUnique(
+            KafkaEndpoint kafka, @TempDir Path stateA, @TempDir Path stateB, @TempDir Path stateSingle)
             throws Exception {
         Instant base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(20));
         Map<String, List<ClassifiedMention>> perCustomer = new LinkedHashMap<>();
@@ -101,8 +109,8 @@ class JourneyFailoverIT {
 
         int portA = freePort();
         int portB = freePort();
-        ConfigurableApplicationContext a = start(kafka, portA, stateA);
-        ConfigurableApplicationContext b = start(kafka, portB, stateB);
+        ConfigurableApplicationContext a = start(kafka, portA, stateA, applicationId);
+        ConfigurableApplicationContext b = start(kafka, portB, stateB, applicationId);
         try (KafkaProducer<String, ClassifiedMention> producer = producer(kafka)) {
             send(producer, firstHalf);
             // A re-delivered mention must not count twice.
@@ -149,15 +157,32 @@ class JourneyFailoverIT {
                     .contains("/v1/customers/{key}/journey", "/v1/funnel", "/v1/customers/{key}/consent");
             assertThat(deadLetters(kafka)).isNotEmpty();
 
-            b.close(); // mid-stream: instance A takes over B's partitions from the changelogs
-            send(producer, secondHalf);
+            // Mid-stream: the second half trickles in over several seconds; B is stopped once the instances have
+            // applied some of it, and A takes over B's partitions from the changelogs while input keeps coming.
+            long firstHalfApplied = totalMentions(kafka);
+            AtomicInteger sent = new AtomicInteger();
+            Thread trickle = new Thread(() -> {
+                for (ClassifiedMention m : secondHalf) {
+                    send(producer, List.of(m));
+                    sent.incrementAndGet();
+                    sleep(Duration.ofMillis(40));
+                }
+            });
+            trickle.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> totalMentions(kafka) > firstHalfApplied);
+            int sentWhenStopped = sent.get();
+            b.close();
+            trickle.join();
+            assertThat(sentWhenStopped)
+                    .as("B stopped while the second half was still arriving")
+                    .isBetween(1, secondHalf.size() - 1);
         } finally {
             b.close();
         }
         try {
-            Map<String, CustomerJourney> expected = singleInstanceRun(perCustomer);
+            Map<String, CustomerJourney> folded = foldedPolicy(perCustomer);
             await().atMost(Duration.ofSeconds(90))
-                    .untilAsserted(() -> assertThat(latestState(kafka)).isEqualTo(expected));
+                    .untilAsserted(() -> assertThat(latestState(kafka)).isEqualTo(folded));
 
             List<ConsumerRecord<String, String>> events = events(kafka);
             List<String> ids = events.stream()
@@ -165,6 +190,15 @@ class JourneyFailoverIT {
                     .toList();
             assertThat(new HashSet<>(ids)).as("no event id twice").hasSameSizeAs(ids);
             assertThat(new HashSet<>(ids)).containsAll(expectedEventIds(perCustomer));
+
+            // Every customer has one unanswered confident complaint, 20 days old: the wall-clock punctuator makes each
+            // overdue once. Waiting for all of them makes the run complete before it is compared with the replay.
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(events(kafka).stream().filter(e -> JSON.readTree(e.value())
+                                    .get("type")
+                                    .asString()
+                                    .equals("ResponseOverdue")))
+                            .hasSize(CUSTOMERS));
 
             // Erasure on the real topics: tombstone, CustomerErased, suppression.
             String erased = perCustomer.keySet().iterator().next();
@@ -188,18 +222,95 @@ class JourneyFailoverIT {
         } finally {
             a.close();
         }
+
+        // The single-instance run: the documented replay (fresh application id, its own state and event topics)
+        // over the same input, erasure command included. Its final state and event ids must be the two-instance run's.
+        String single = "single-" + UUID.randomUUID().toString().substring(0, 8);
+        String singleState = "journey-state." + single;
+        String singleEvents = "journey-events." + single;
+        createLike(kafka, Topics.MENTIONS_CLASSIFIED.name(), singleState, singleEvents);
+        Map<String, CustomerJourney> twoInstances = latestState(kafka, Topics.JOURNEY_STATE.name());
+        // Wall-clock outcomes depend on when a run happens (journey-service README, "Replay"): the erased customer's
+        // complaint went overdue before the erasure in the first run, but the replay may apply the erasure first.
+        String erased = perCustomer.keySet().iterator().next();
+        Set<String> twoInstanceEventIds = eventIds(kafka, Topics.JOURNEY_EVENTS.name(), erased);
+        try (ConfigurableApplicationContext alone = start(
+                kafka,
+                freePort(),
+                stateSingle,
+                "journey-it-" + single,
+                "--spring.cloud.stream.bindings.advanceJourneys-out-0.destination=" + singleEvents,
+                "--apath.journey.state-topic=" + singleState)) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertThat(latestState(kafka, singleState)).isEqualTo(twoInstances);
+                assertThat(eventIds(kafka, singleEvents, erased)).isEqualTo(twoInstanceEventIds);
+            });
+        }
     }
 
-    private ConfigurableApplicationContext start(KafkaEndpoint kafka, int port, Path stateDir) {
-        return JourneyApplication.application()
-                .run(
-                        "--server.port=" + port,
-                        "--spring.main.banner-mode=off",
-                        "--spring.cloud.stream.kafka.streams.binder.brokers=" + kafka.bootstrapServers(),
-                        "--spring.cloud.stream.kafka.streams.binder.application-id=" + applicationId,
-                        "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir,
-                        "--spring.cloud.stream.kafka.streams.binder.configuration.session.timeout.ms=10000",
-                        "--apath.journey.tenants." + TENANT + ".api-key-sha256[0]=" + ApiKeys.hash(API_KEY));
+    private static long totalMentions(KafkaEndpoint kafka) {
+        return mentionCounts(kafka).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Creates {@code topics} with the partition count of {@code model}, as the replay instructions say. */
+    private static void createLike(KafkaEndpoint kafka, String model, String... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(model))
+                    .allTopicNames()
+                    .get()
+                    .get(model)
+                    .partitions()
+                    .size();
+            admin.createTopics(Arrays.stream(topics)
+                            .map(t -> new NewTopic(t, partitions, (short) 1)
+                                    .configs(
+                                            t.startsWith("journey-state.")
+                                                    ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact")
+                                                    : Map.of()))
+                            .toList())
+                    .all()
+                    .get();
+        }
+    }
+
+    /** The event ids of a topic (each at most once), without {@code erased}'s ResponseOverdue. */
+    private static Set<String> eventIds(KafkaEndpoint kafka, String topic, String erased) {
+        List<JsonNode> events = readAll(kafka, topic).stream()
+                .map(r -> JSON.readTree(new String(r.value())))
+                .toList();
+        List<String> ids = events.stream().map(e -> e.get("eventId").asString()).toList();
+        assertThat(new HashSet<>(ids)).as("no event id twice in " + topic).hasSameSizeAs(ids);
+        Set<String> kept = new HashSet<>();
+        for (JsonNode e : events) {
+            boolean wallClockOfErased = e.get("type").asString().equals("ResponseOverdue")
+                    && e.path("customerKey").asString().equals(erased);
+            if (!wallClockOfErased) {
+                kept.add(e.get("eventId").asString());
+            }
+        }
+        return kept;
+    }
+
+    private ConfigurableApplicationContext start(
+            KafkaEndpoint kafka, int port, Path stateDir, String applicationId, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.main.banner-mode=off",
+                "--spring.cloud.stream.kafka.streams.binder.brokers=" + kafka.bootstrapServers(),
+                "--spring.cloud.stream.kafka.streams.binder.application-id=" + applicationId,
+                "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir,
+                "--spring.cloud.stream.kafka.streams.binder.configuration.session.timeout.ms=10000",
+                "--apath.journey.tenants." + TENANT + ".api-key-sha256[0]=" + ApiKeys.hash(API_KEY)));
+        args.addAll(List.of(more));
+        return JourneyApplication.application().run(args.toArray(String[]::new));
     }
 
     /** Forwarding is only exercised once partitions are spread over both instances. */
@@ -212,7 +323,8 @@ class JourneyFailoverIT {
         });
     }
 
-    private static Map<String, CustomerJourney> singleInstanceRun(Map<String, List<ClassifiedMention>> perCustomer) {
+    /** The policy folded over each customer's mentions in order: what the topology must have computed. */
+    private static Map<String, CustomerJourney> foldedPolicy(Map<String, List<ClassifiedMention>> perCustomer) {
         JourneyPolicy policy = JourneyPolicy.withDefaults();
         Map<String, CustomerJourney> expected = new HashMap<>();
         perCustomer.forEach((customer, mentions) -> {
@@ -283,8 +395,12 @@ class JourneyFailoverIT {
     }
 
     private static Map<String, CustomerJourney> latestState(KafkaEndpoint kafka) {
+        return latestState(kafka, Topics.JOURNEY_STATE.name());
+    }
+
+    private static Map<String, CustomerJourney> latestState(KafkaEndpoint kafka, String topic) {
         Map<String, CustomerJourney> latest = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : readAll(kafka, Topics.JOURNEY_STATE.name())) {
+        for (ConsumerRecord<String, byte[]> r : readAll(kafka, topic)) {
             if (r.value() == null) {
                 latest.remove(r.key());
             } else {

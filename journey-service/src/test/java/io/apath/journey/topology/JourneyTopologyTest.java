@@ -4,6 +4,7 @@ import static io.apath.journey.domain.Mentions.T0;
 import static io.apath.journey.domain.Mentions.by;
 import static io.apath.journey.domain.Mentions.customerKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apath.contracts.CustomerJourney;
 import io.apath.contracts.CustomerKey;
@@ -21,6 +22,7 @@ import io.apath.contracts.MentionKind;
 import io.apath.contracts.RelationshipStyle;
 import io.apath.contracts.Stage;
 import io.apath.journey.domain.BusinessCalendar;
+import io.apath.journey.domain.InvalidRuleException;
 import io.apath.journey.domain.JourneyInput.ConsentRecorded;
 import io.apath.journey.domain.JourneyInput.ErasureRequested;
 import io.apath.journey.domain.JourneyPolicy;
@@ -432,6 +434,34 @@ class JourneyTopologyTest {
 
         assertThat(driver.stored(FAN).stage()).isEqualTo(Stage.ATTENTION);
         assertThat(driver.stored("globex:mastodon:fan-1").stage()).isEqualTo(Stage.ATTRACTION);
+    }
+
+    @Test
+    void invalidTenantRuleStopsTheTopologyFromBeingBuiltNamingTheRule() {
+        // A string compared with a number: CEL's type check rejects it when the rules are compiled, before the
+        // topology exists, so no mention is ever applied under a broken rule.
+        RuleExpressions broken = RuleExpressions.DEFAULTS.overriddenBy(
+                Map.of(RuleExpressions.ADVOCATE, "confident && positive_90d >= 'two'"));
+
+        assertThatThrownBy(() -> {
+                    TenantPolicy acme = new TenantPolicy(
+                            JourneyRules.compile("tenant acme", broken),
+                            1,
+                            BusinessCalendar.DEFAULT,
+                            Duration.ofHours(4),
+                            Set.of());
+                    try (JourneyDriver never = new JourneyDriver(
+                            new JourneyPolicy(
+                                    JourneySettings.DEFAULTS,
+                                    TenantPolicy.defaults(defaultRules()),
+                                    Map.of("acme", acme)),
+                            T0)) {
+                        never.pipe(by("fan-1").intent(Intent.RECOMMENDATION).build());
+                    }
+                })
+                .isInstanceOfSatisfying(InvalidRuleException.class, e -> assertThat(e.ruleName())
+                        .isEqualTo(RuleExpressions.ADVOCATE))
+                .hasMessageContaining("Journey rule 'advocate' (tenant acme) is invalid");
     }
 
     @Test
