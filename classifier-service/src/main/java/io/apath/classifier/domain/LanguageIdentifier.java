@@ -65,6 +65,7 @@ public final class LanguageIdentifier {
         int accentedWords = 0;
         boolean accented = false;
         int start = -1;
+        int hash = 0; // of the current word, as slot() computes it
         int length = text.length();
         for (int i = 0; i <= length; i++) {
             char c = i < length ? text.charAt(i) : ' ';
@@ -82,21 +83,27 @@ public final class LanguageIdentifier {
                 accented = true;
             }
             if (!letter && start >= 0 && isApostrophe(c) && i + 1 < length && isAsciiLetter(text.charAt(i + 1))) {
-                continue; // inside a word: don't, I’m
+                hash = 31 * hash + '\''; // inside a word: don't, I’m
+                continue;
             }
-            if (letter && start < 0) {
-                start = i;
-            } else if (!letter && start >= 0) {
+            if (letter) {
+                if (start < 0) {
+                    start = i;
+                    hash = 0;
+                }
+                hash = 31 * hash + (c | 0x20); // as fold(c); the hash of an accented word is not used
+            } else if (start >= 0) {
                 words++;
                 if (accented) {
                     accentedWords++;
                     accented = false;
-                } else if (isListed(FUNCTION_WORDS_BY_LENGTH, text, start, i)) {
-                    english++;
-                } else if (isListed(SHARED_WORDS_BY_LENGTH, text, start, i)) {
-                    shared++;
-                } else if (isListed(FOREIGN_WORDS_BY_LENGTH, text, start, i)) {
-                    foreign++;
+                } else {
+                    switch (kindOf(text, start, i, hash)) {
+                        case ENGLISH -> english++;
+                        case SHARED -> shared++;
+                        case FOREIGN -> foreign++;
+                        default -> {}
+                    }
                 }
                 start = -1;
             }
@@ -173,46 +180,84 @@ public final class LanguageIdentifier {
         "te", "tu", "ya", "hay", "io", "ne", "na", "ou", "um", "seu", "sua"
     };
 
+    private static final int ENGLISH = 1;
+    private static final int SHARED = 2;
+    private static final int FOREIGN = 3;
+
     /**
-     * {@link #FUNCTION_WORDS} (with {@link #FREQUENT_WORDS}), {@link #SHARED_WORDS} and {@link #FOREIGN_WORDS} by
-     * length, for a case-insensitive look-up without building a string.
+     * All listed words in one open-addressing hash table (slot → word, kind), so a word of the post is looked up with
+     * one hash over its characters (case and apostrophe style folded) instead of compared with every listed word of
+     * its length: that comparison was most of the fast path's cost.
      */
-    private static final String[][] FUNCTION_WORDS_BY_LENGTH =
-            byLength(FUNCTION_WORDS, FREQUENT_WORDS, LONG_FREQUENT_WORDS);
+    private static final int TABLE_BITS = 10;
 
-    private static final String[][] SHARED_WORDS_BY_LENGTH = byLength(SHARED_WORDS);
+    private static final String[] TABLE_WORDS = new String[1 << TABLE_BITS];
+    private static final byte[] TABLE_KINDS = new byte[1 << TABLE_BITS];
+    private static final int LONGEST_LISTED;
 
-    private static final String[][] FOREIGN_WORDS_BY_LENGTH = byLength(FOREIGN_WORDS);
-
-    private static String[][] byLength(String[]... lists) {
-        String[] words =
-                java.util.Arrays.stream(lists).flatMap(java.util.Arrays::stream).toArray(String[]::new);
-        int max = 0;
-        for (String w : words) {
-            max = Math.max(max, w.length());
+    static {
+        int longest = 0;
+        for (String[] list : new String[][] {FUNCTION_WORDS, FREQUENT_WORDS, LONG_FREQUENT_WORDS}) {
+            longest = Math.max(longest, add(list, ENGLISH));
         }
-        List<List<String>> buckets = new java.util.ArrayList<>();
-        for (int l = 0; l <= max; l++) {
-            buckets.add(new java.util.ArrayList<>());
-        }
-        for (String w : words) {
-            buckets.get(w.length()).add(w);
-        }
-        return buckets.stream().map(b -> b.toArray(String[]::new)).toArray(String[][]::new);
+        longest = Math.max(longest, add(SHARED_WORDS, SHARED));
+        longest = Math.max(longest, add(FOREIGN_WORDS, FOREIGN));
+        LONGEST_LISTED = longest;
     }
 
-    /** Whether {@code text[start, end)} is one of {@code byLength}'s words, ignoring case and apostrophe style. */
-    private static boolean isListed(String[][] byLength, String text, int start, int end) {
-        int length = end - start;
-        if (length >= byLength.length) {
-            return false;
+    private static int add(String[] words, int kind) {
+        int longest = 0;
+        for (String w : words) {
+            longest = Math.max(longest, w.length());
+            int slot = slot(w, 0, w.length());
+            while (TABLE_WORDS[slot] != null && !TABLE_WORDS[slot].equals(w)) {
+                slot = (slot + 1) & (TABLE_WORDS.length - 1);
+            }
+            if (TABLE_WORDS[slot] != null && TABLE_KINDS[slot] != kind) {
+                throw new IllegalStateException("'" + w + "' is listed as two kinds of word");
+            }
+            TABLE_WORDS[slot] = w;
+            TABLE_KINDS[slot] = (byte) kind;
         }
-        for (String w : byLength[length]) {
-            if (matches(text, start, w)) {
-                return true;
+        return longest;
+    }
+
+    /** The first table slot for {@code text[start, end)}: a hash of its characters, case and apostrophes folded. */
+    private static int slot(String text, int start, int end) {
+        int h = 0;
+        for (int k = start; k < end; k++) {
+            h = 31 * h + fold(text.charAt(k));
+        }
+        return slot(h);
+    }
+
+    private static int slot(int hash) {
+        return (hash * 0x9E3779B9) >>> (32 - TABLE_BITS);
+    }
+
+    /** Lower-case for an ASCII letter, {@code '} for any apostrophe (the only characters a word here has). */
+    private static char fold(char c) {
+        return isApostrophe(c) ? '\'' : (char) (c | 0x20);
+    }
+
+    /**
+     * {@link #ENGLISH}, {@link #SHARED}, {@link #FOREIGN}, or 0 for a word that is not listed; {@code hash} is the
+     * word's hash as {@link #slot(String, int, int)} computes it, built while the word was read.
+     */
+    private static int kindOf(String text, int start, int end, int hash) {
+        int length = end - start;
+        if (length > LONGEST_LISTED) {
+            return 0;
+        }
+        for (int slot = slot(hash); ; slot = (slot + 1) & (TABLE_WORDS.length - 1)) {
+            String w = TABLE_WORDS[slot];
+            if (w == null) {
+                return 0;
+            }
+            if (w.length() == length && matches(text, start, w)) {
+                return TABLE_KINDS[slot];
             }
         }
-        return false;
     }
 
     private static boolean matches(String text, int start, String word) {
@@ -232,10 +277,16 @@ public final class LanguageIdentifier {
 
     /** A link, handle, hashtag or {@code {link}} placeholder starts at {@code i} (at a token start). */
     private static boolean skipsAt(String text, int i) {
-        if (i >= text.length() || (i > 0 && !Character.isWhitespace(text.charAt(i - 1)) && text.charAt(i - 1) != '(')) {
+        if (i >= text.length()) {
             return false;
         }
         char c = text.charAt(i);
+        if (c != '@' && c != '#' && c != 'h' && c != 'w' && c != '{') {
+            return false; // the cheap test first: this runs for most characters
+        }
+        if (i > 0 && !Character.isWhitespace(text.charAt(i - 1)) && text.charAt(i - 1) != '(') {
+            return false;
+        }
         if ((c == '@' || c == '#') && i + 1 < text.length() && isWordChar(text.charAt(i + 1))) {
             return true;
         }
