@@ -80,7 +80,8 @@ public class PredictionBenchmark {
         return model.features().extract(text());
     }
 
-    static List<String> texts() throws IOException {
+    /** The benchmark's texts (also used by {@code KafkaThroughputProbe} and {@code LanguageCostProbe}). */
+    public static List<String> texts() throws IOException {
         ObjectMapper json = JsonMapper.builder().build();
         List<String> out = new ArrayList<>();
         for (String line : lines("/data/intents-train.jsonl")) {
