@@ -18,6 +18,12 @@ class ApiProblem extends RuntimeException {
                 Problems.problem(HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE, "Request too large", detail));
     }
 
+    /** The body could not be read to its end (the client went away, a broken chunked encoding): nothing was accepted. */
+    static ApiProblem unreadableBody(String detail) {
+        return new ApiProblem(
+                Problems.problem(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY, "Unreadable request body", detail));
+    }
+
     static ApiProblem unauthorized(String detail) {
         return new ApiProblem(Problems.problem(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "Unauthorized", detail));
     }

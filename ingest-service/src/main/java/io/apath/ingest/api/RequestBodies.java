@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
@@ -32,7 +31,8 @@ final class RequestBodies {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+            // The request's fault or the connection's, not the service's: a 400, and nothing of it was accepted.
+            throw ApiProblem.unreadableBody("cannot read the request body: " + e.getMessage());
         }
     }
 

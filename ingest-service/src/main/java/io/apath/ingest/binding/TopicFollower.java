@@ -95,13 +95,15 @@ abstract class TopicFollower implements AutoCloseable {
                     try {
                         accept(record);
                     } catch (RuntimeException e) {
-                        // One unreadable record must not stop the state: log where it is, never its content.
-                        log.error(
-                                "Skipping unreadable record {}-{}@{}",
+                        // One unreadable record must not stop the state: log where it is, never its content. A
+                        // warning, not an error: poison input is expected (the services dead-letter it) and not a
+                        // fault of this follower.
+                        log.warn(
+                                "Skipping unreadable record {}-{}@{}: {}",
                                 record.topic(),
                                 record.partition(),
                                 record.offset(),
-                                e);
+                                e.toString());
                     }
                 }
                 afterPoll();
