@@ -5,7 +5,6 @@ import io.apath.classifier.domain.LanguageIdentifier;
 import io.apath.classifier.domain.ReviewPolicy;
 import io.apath.classifier.domain.TrainedClassifier;
 import io.apath.classifier.model.IntentModel;
-import io.apath.contracts.ClassifiedMention;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +54,7 @@ class ClassifierBindings {
     }
 
     @Bean
-    Function<Message<List<byte[]>>, List<Message<ClassifiedMention>>> classify(MentionBatch batch) {
+    Function<Message<List<byte[]>>, List<Message<byte[]>>> classify(MentionBatch batch) {
         return batch::classify;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apath.classifier.ClassifierApplication;
 import io.apath.classifier.Mentions;
+import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.Intent;
 import io.apath.contracts.Mention;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -67,6 +69,11 @@ class ClassifierBindingTest {
         JsonNode a = json.readTree(first.getPayload());
         JsonNode b = json.readTree(second.getPayload());
         assertThat(first.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("acme:mastodon:alice");
+        // encoded by MentionBatch itself, still announced as JSON and readable as the contract's record
+        assertThat(String.valueOf(first.getHeaders().get(MessageHeaders.CONTENT_TYPE)))
+                .isEqualTo("application/json");
+        assertThat(json.readValue(first.getPayload(), ClassifiedMention.class).mention())
+                .isEqualTo(complaint);
         assertThat(a.get("primaryIntent").asString()).isEqualTo(Intent.COMPLAINT.name());
         assertThat(a.get("modelVersion").asString()).startsWith("hashed-ngram-lr-1-");
         assertThat(a.get("intents").size()).isEqualTo(Intent.values().length);
