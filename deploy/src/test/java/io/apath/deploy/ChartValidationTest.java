@@ -194,6 +194,37 @@ class ChartValidationTest {
     }
 
     @Test
+    void journeyPodsJoinTheirConsumerGroupUnderTheirOwnNameSoARestartNeedsNoRebalance() throws Exception {
+        var objects = Chart.render(ValueSet.DEFAULTS);
+        var streams = journeyStreamsConfiguration(objects);
+        assertThat(streams.path("group.instance.id").asText()).isEqualTo("${POD_NAME}");
+        assertThat(streams.path("session.timeout.ms").asInt()).isEqualTo(45000);
+        var podName = find(objects, "StatefulSet", "a-path-journey")
+                .at("/spec/template/spec/containers/0/env")
+                .findParents("name")
+                .stream()
+                .filter(e -> e.path("name").asText().equals("POD_NAME"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(podName.at("/valueFrom/fieldRef/fieldPath").asText()).isEqualTo("metadata.name");
+
+        var dynamic = Chart.parse(Chart.template(null, java.util.Map.of("journey.staticMembership.enabled", false)));
+        assertThat(journeyStreamsConfiguration(dynamic).has("group.instance.id"))
+                .isFalse();
+        assertThat(journeyStreamsConfiguration(dynamic)
+                        .path("num.standby.replicas")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    private static JsonNode journeyStreamsConfiguration(List<JsonNode> objects) throws Exception {
+        var config = find(objects, "ConfigMap", "a-path-journey-config")
+                .at("/data/journey-service.yml")
+                .asText();
+        return Chart.YAML.readTree(config).at("/spring/cloud/stream/kafka/streams/binder/configuration");
+    }
+
+    @Test
     void theClassifierRunsWithItsMeasuredSmallHeapAndTheOthersKeepTheSharedJvmOptions() {
         var objects = Chart.render(ValueSet.DEFAULTS);
 
