@@ -86,7 +86,8 @@ public final class Bench {
                         Service.INGEST, options.all("ingest-arg"),
                         Service.CLASSIFIER, options.all("classifier-arg"),
                         Service.JOURNEY, options.all("journey-arg")),
-                options.flag("profile"));
+                options.flag("profile"),
+                !options.string("static-membership", "true").equals("false"));
         Context context = Context.create(env, options);
         String loadBefore = Machine.loadAverage();
         ScenarioResult result = Scenarios.byName(args[0]).run(context);

@@ -24,11 +24,14 @@ public record BenchEnvironment(
         String benchClasspath,
         List<String> extraServiceJvmOptions,
         Map<Service, List<String>> serviceArguments,
-        boolean profile) {
+        boolean profile,
+        boolean journeyStaticMembership) {
 
     /**
      * @param extraArguments extra Spring arguments per service (to try a setting: {@code --journey-arg=--x=y}); ingest
      *     always gets the bench's API-key hashes, see {@code IngestClient}
+     * @param journeyStaticMembership journey instances join their group as static members, as the chart's pods do
+     *     ({@code journey.staticMembership}); see {@link Pipeline#launch(Service, int, Path, int)}
      */
     public static BenchEnvironment create(
             Path repoRoot,
@@ -36,7 +39,8 @@ public record BenchEnvironment(
             Path workDir,
             List<String> extraJvmOptions,
             Map<Service, List<String>> extraArguments,
-            boolean profile) {
+            boolean profile,
+            boolean journeyStaticMembership) {
         try {
             Files.createDirectories(workDir.resolve("jars"));
             for (Service service : Service.values()) {
@@ -61,7 +65,8 @@ public record BenchEnvironment(
                 System.getProperty("java.class.path"),
                 List.copyOf(extraJvmOptions),
                 arguments(extraArguments),
-                profile);
+                profile,
+                journeyStaticMembership);
     }
 
     private static Map<Service, List<String>> arguments(Map<Service, List<String>> extra) {

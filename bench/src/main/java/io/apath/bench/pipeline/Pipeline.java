@@ -102,12 +102,24 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts one instance (not waiting for it); journey needs its own state directory. */
     public ServiceInstance launch(Service service, int index, Path stateDir) {
+        return launch(service, index, stateDir, index);
+    }
+
+    /**
+     * As {@link #launch(Service, int, Path)}; a journey instance joins its consumer group as static member
+     * {@code journey-<member>} (unless {@code --static-membership=false}), as a chart pod joins under its pod name, so
+     * a new instance with the member of a stopped one is that pod restarted.
+     */
+    public ServiceInstance launch(Service service, int index, Path stateDir, int member) {
         String name = service.module() + "-" + index;
         int port = freePort();
         List<String> args = new ArrayList<>(env.serviceJvmOptions(service));
         args.add("-jar");
         args.add(env.jar(service).toString());
         args.add("--spring.main.banner-mode=off");
+        if (service == Service.JOURNEY && env.journeyStaticMembership()) {
+            args.add("--spring.cloud.stream.kafka.streams.binder.configuration.group.instance.id=journey-" + member);
+        }
         args.addAll(env.arguments(service));
         Map<String, String> vars =
                 new java.util.HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap, "PORT", Integer.toString(port)));

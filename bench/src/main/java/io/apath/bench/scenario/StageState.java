@@ -58,7 +58,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Journey with a million customers in its state: one classified mention per customer written straight to
  * {@code mentions-classified.v1} (ingest and classifier are not what this measures, and a million through the keyword
  * classifier would leave some customers without a journey), then heap after a full GC, RSS, state directory size, and
- * the time a new instance with an empty state directory needs to restore it from the changelog and process again.
+ * the time journey, restarted with an empty state directory, needs to restore it from the changelog and process again.
+ * The restarted instance joins as the same static member (as a chart pod under its own name), so it gets its
+ * partitions back at once; with {@code --static-membership=false} it is a new dynamic member, and the wait includes the
+ * stopped member's session timeout (Kafka Streams does not leave the group on close).
  */
 final class StageState implements Scenario {
 
@@ -122,11 +125,12 @@ final class StageState implements Scenario {
             Memory loaded = memory(journey);
             long stateBytes = size(journey.stateDir());
 
-            // Restore: a new instance with an empty state directory must rebuild the store from the changelog.
+            // Restore: the instance restarted (the same static member, as a pod under its own name) with an empty
+            // state directory must rebuild the store from the changelog.
             pipeline.stop(journey);
             long restoreStart = System.nanoTime();
             ServiceInstance restored =
-                    pipeline.launch(Service.JOURNEY, 1, pipeline.dir().resolve("journey-state-restored"));
+                    pipeline.launch(Service.JOURNEY, 1, pipeline.dir().resolve("journey-state-restored"), 0);
             Pipeline.awaitReady(restored);
             double readySeconds = (System.nanoTime() - restoreStart) / 1e9;
             double probeSeconds = probe(pipeline.bootstrap(), generator, probeKeys, restoreStart);
@@ -174,7 +178,9 @@ final class StageState implements Scenario {
                                     Markdown.number(stateBytes / 1048576.0, 1) + " MiB (much may still be in"
                                             + " memtables)"),
                             List.of(
-                                    "restore: new instance, empty state dir → ready",
+                                    context.env().journeyStaticMembership()
+                                            ? "restore: journey restarted (same static member), empty state dir → ready"
+                                            : "restore: new instance (dynamic member), empty state dir → ready",
                                     Markdown.number(readySeconds, 1) + " s (a cold start with no state took "
                                             + Markdown.number(coldStartSeconds, 1) + " s)"),
                             List.of(
