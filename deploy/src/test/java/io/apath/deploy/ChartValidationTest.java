@@ -199,6 +199,7 @@ class ChartValidationTest {
         var streams = journeyStreamsConfiguration(objects);
         assertThat(streams.path("group.instance.id").asText()).isEqualTo("${POD_NAME}");
         assertThat(streams.path("session.timeout.ms").asInt()).isEqualTo(45000);
+        assertThat(streams.path("num.stream.threads").asInt()).isEqualTo(2);
         var podName = find(objects, "StatefulSet", "a-path-journey")
                 .at("/spec/template/spec/containers/0/env")
                 .findParents("name")
