@@ -3,6 +3,7 @@ package io.apath.journey.topology;
 import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.CustomerJourney;
 import io.apath.contracts.JourneyEvent;
+import io.apath.contracts.Suppression;
 import io.apath.journey.domain.JourneyInput;
 import io.apath.journey.domain.JourneyInput.MentionClassified;
 import io.apath.journey.domain.JourneyPolicy;
@@ -23,7 +24,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *
  * <p>A brand's answer and the complaint it answers have different keys (the brand's account vs the customer), so a
  * side branch re-keys both by the complained-about post, pairs them in the {@code response-correlation} store, and
- * sends the pair back keyed by customer. Every stateful operator and repartition topic is named so store, changelog
+ * sends the pair back keyed by customer; an erasure goes to every partition of that branch, to drop the customer's
+ * unanswered complaints from the store. Every stateful operator and repartition topic is named so store, changelog
  * and topic names stay stable across releases.
  */
 public final class JourneyTopology {
@@ -79,11 +81,17 @@ public final class JourneyTopology {
                 .to(
                         topics.state(),
                         Produced.with(Serdes.String(), serdes.customerJourney()).withName("journey-state-sink"));
-        updates.filter((key, update) -> update.suppression() != null, Named.as("erasures"))
-                .mapValues(JourneyUpdate::suppression, Named.as("suppressions"))
-                .to(
-                        topics.suppressions(),
-                        Produced.with(Serdes.String(), serdes.suppression()).withName("suppression-sink"));
+        KStream<String, Suppression> erasures = updates.filter(
+                        (key, update) -> update.suppression() != null, Named.as("erasures"))
+                .mapValues(JourneyUpdate::suppression, Named.as("suppressions"));
+        erasures.to(
+                topics.suppressions(),
+                Produced.with(Serdes.String(), serdes.suppression()).withName("suppression-sink"));
+        // ...and to every partition of the correlation branch, which drops the customer's unanswered complaints
+        erasures.repartition(Repartitioned.with(Serdes.String(), serdes.suppression())
+                        .withName("erasures-to-answers")
+                        .withStreamPartitioner(ForgetErasedComplaints.EVERY_PARTITION))
+                .process(ForgetErasedComplaints::new, Named.as("forget-erased-complaints"), CorrelateAnswers.STORE);
         return updates.flatMapValues(JourneyUpdate::events, Named.as("journey-events"))
                 .processValues(() -> new AsCloudEvent(observer), Named.as("as-cloud-events"));
     }

@@ -155,6 +155,14 @@ final class JourneyDriver implements AutoCloseable {
         return keys;
     }
 
+    /** The {@code response-correlation} store: sides of complaint–answer pairs still waiting for the other side. */
+    Map<String, ResponseCorrelation> waitingCorrelations() {
+        KeyValueStore<String, ResponseCorrelation> store = driver.getKeyValueStore(CorrelateAnswers.STORE);
+        Map<String, ResponseCorrelation> waiting = new java.util.TreeMap<>();
+        store.all().forEachRemaining(kv -> waiting.put(kv.key, kv.value));
+        return waiting;
+    }
+
     static String header(TestRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);

@@ -681,6 +681,40 @@ class JourneyTopologyTest {
     }
 
     @Test
+    void erasureAlsoDropsTheCustomersUnansweredComplaintsFromTheCorrelationStore() {
+        with(policyWith(TenantPolicy.defaults(defaultRules()), Set.of("@acme")));
+        driver.pipe(by("grumbler").post("c1").intent(Intent.COMPLAINT).build());
+        driver.pipe(by("grumbler")
+                .post("c2")
+                .intent(Intent.COMPLAINT)
+                .daysAfterStart(1.0 / 24)
+                .build());
+        driver.pipe(by("moaner").post("m1").intent(Intent.COMPLAINT).build());
+        assertThat(driver.waitingCorrelations().values())
+                .extracting(c -> c.complainant().value())
+                .containsExactlyInAnyOrder(customerKey("grumbler"), customerKey("grumbler"), customerKey("moaner"));
+
+        driver.command(
+                new ErasureRequested(new CustomerKey(customerKey("grumbler")), "req-1", null, T0.plusSeconds(7200)));
+
+        assertThat(driver.waitingCorrelations().values())
+                .as("only the other customer's complaint still waits for an answer")
+                .extracting(c -> c.complainant().value())
+                .containsExactly(customerKey("moaner"));
+        driver.events();
+        driver.pipe(by("acme-official")
+                .handle("@acme")
+                .post("r1")
+                .replyTo("c1")
+                .daysAfterStart(3.0 / 24)
+                .build());
+        assertThat(driver.stored(customerKey("grumbler")))
+                .as("a late answer to an erased customer's complaint brings nothing back")
+                .isNull();
+        assertThat(driver.events()).isEmpty();
+    }
+
+    @Test
     void consentIsCarriedInTheState() {
         driver.pipe(by("fan-1").build());
         driver.command(new ConsentRecorded(new CustomerKey(FAN), true, T0.plusSeconds(5)));
