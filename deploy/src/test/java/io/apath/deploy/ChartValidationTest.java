@@ -194,6 +194,29 @@ class ChartValidationTest {
     }
 
     @Test
+    void swaggerUiIsOffOnThePublicPortsUnlessAskedFor() throws Exception {
+        for (var values : List.of(ValueSet.DEFAULTS, ValueSet.PRODUCTION)) {
+            var objects = Chart.render(values);
+            for (var config : List.of("ingest", "journey")) {
+                var yaml = Chart.YAML.readTree(find(objects, "ConfigMap", "a-path-" + config + "-config")
+                        .at("/data/" + config + "-service.yml")
+                        .asText());
+                assertThat(yaml.at("/springdoc/swagger-ui/enabled").isBoolean())
+                        .as(config + " " + values)
+                        .isTrue();
+                assertThat(yaml.at("/springdoc/swagger-ui/enabled").asBoolean())
+                        .as(config + " " + values)
+                        .isFalse();
+            }
+        }
+        var enabled = Chart.parse(Chart.template(null, java.util.Map.of("apiDocs.swaggerUi", true)));
+        var ingest = Chart.YAML.readTree(find(enabled, "ConfigMap", "a-path-ingest-config")
+                .at("/data/ingest-service.yml")
+                .asText());
+        assertThat(ingest.at("/springdoc/swagger-ui/enabled").asBoolean()).isTrue();
+    }
+
+    @Test
     void journeyPodsJoinTheirConsumerGroupUnderTheirOwnNameSoARestartNeedsNoRebalance() throws Exception {
         var objects = Chart.render(ValueSet.DEFAULTS);
         var streams = journeyStreamsConfiguration(objects);
