@@ -70,6 +70,7 @@ public class MentionIntake {
         try {
             for (Submitted item : items) {
                 outcomes.add(admit(tenant, item, now, waiting, owned));
+                stopIfTheBrokerIsNotTaking(waiting, deadline);
             }
             awaitAll(waiting, deadline);
         } catch (RuntimeException e) {
@@ -132,6 +133,28 @@ public class MentionIntake {
         });
         waiting.add(new Waiting(published, started));
         return new ItemOutcome.Accepted(mention.mentionId());
+    }
+
+    /**
+     * Between items: a send that failed at once (the producer could not even queue it: no metadata within
+     * {@code max.block.ms}, which is the ack timeout), or a deadline already passed while sending, fails the request
+     * now. Otherwise each remaining item of a batch could block that long again, and a 100-item request during a
+     * broker outage would hold its thread for minutes instead of answering 503 after the ack timeout.
+     */
+    private void stopIfTheBrokerIsNotTaking(List<Waiting> waiting, long deadline) {
+        if (!waiting.isEmpty()) {
+            CompletableFuture<Void> last = waiting.get(waiting.size() - 1).published();
+            if (last.isCompletedExceptionally()) {
+                Throwable cause = last.handle((ok, error) -> error).join();
+                throw new IntakeUnavailableException(
+                        "the broker did not take the mentions",
+                        cause instanceof java.util.concurrent.CompletionException ? cause.getCause() : cause);
+            }
+        }
+        if (System.nanoTime() - deadline > 0) {
+            throw new IntakeUnavailableException(
+                    "the broker did not acknowledge within " + ackTimeout, new TimeoutException("while sending"));
+        }
     }
 
     private void awaitAll(List<Waiting> waiting, long deadline) {

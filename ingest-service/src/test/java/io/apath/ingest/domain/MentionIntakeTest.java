@@ -30,6 +30,9 @@ class MentionIntakeTest {
         @Override
         public CompletableFuture<Void> publish(Mention mention) {
             sent.add(mention);
+            if (mode.equals("slow")) {
+                pause(Duration.ofMillis(80)); // a send blocked on metadata, as KafkaProducer.send does
+            }
             CompletableFuture<Void> ack = new CompletableFuture<>();
             acks.add(ack);
             if (mode.equals("ack")) {
@@ -93,6 +96,49 @@ class MentionIntakeTest {
         assertThat(intake.submit("acme", "api", List.of(item("3", "a"))))
                 .extracting(ItemOutcome::status)
                 .containsExactly("accepted");
+    }
+
+    @Test
+    void aBatchStopsAtTheFirstSendTheBrokerRefusesInsteadOfTryingEveryItem() {
+        broker.mode = "fail";
+        List<Submitted> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(item("f" + i, "a"));
+        }
+        assertThatThrownBy(() -> intake.submit("acme", "api", batch))
+                .isInstanceOf(IntakeUnavailableException.class)
+                .hasMessageContaining("did not take")
+                .hasRootCauseMessage("broker gone");
+        assertThat(broker.sent).hasSize(1);
+
+        broker.mode = "ack";
+        assertThat(intake.submit("acme", "api", batch))
+                .as("nothing of the refused batch stays reserved")
+                .extracting(ItemOutcome::status)
+                .containsOnly("accepted");
+    }
+
+    @Test
+    void sendsThatBlockCountAgainstTheAckTimeoutOfTheRequest() {
+        broker.mode = "slow"; // each send takes 80 ms of the request's 200 ms
+        List<Submitted> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(item("s" + i, "a"));
+        }
+        assertThatThrownBy(() -> intake.submit("acme", "api", batch))
+                .isInstanceOf(IntakeUnavailableException.class)
+                .hasMessageContaining("did not acknowledge within PT0.2S");
+        assertThat(broker.sent)
+                .as("the request gave up once its time was spent, not after 50 blocked sends")
+                .hasSizeLessThan(5);
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
