@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The classifier through Kafka, alone: an in-process broker (this JVM) pre-loaded with {@code N} mentions on
  * {@code mentions.v1} (real texts from the test data, 5,000 customers), then ONE service JVM started from the boot jar
  * ({@code java -Xmx128m -XX:+UseSerialGC -jar <exec.jar>}), which classifies the backlog. Rate = N / (last − first
- * output record timestamp) on {@code mentions-classified.v1}; the service's CPU seconds come from {@code /proc} (in
+ * output record timestamp) on {@code mentions-classified.v1}, and over the second half of the outputs alone (the JIT
+ * warm: in a 300,000 backlog the compiler threads use about as much CPU as the listener); the service's CPU seconds
+ * come from {@code /proc} (in
  * total, and from its first output to its last, which leaves out start-up and is less sensitive to a shared machine).
  * A measurement run by hand (see BENCHMARKS.md), not a test:
  * {@code java -cp "target/test-classes:target/classes:$(cat cp.txt)" io.apath.classifier.bench.KafkaThroughputProbe
@@ -190,6 +193,8 @@ public final class KafkaThroughputProbe {
             long firstSeenNanos = 0;
             long lastSeenNanos = 0;
             double cpuAtFirst = 0;
+            // every output's timestamp, for the rate over the second half of the backlog, when the JIT is warm
+            long[] stamps = new long[Math.toIntExact(n)];
             Properties c = new Properties();
             c.putAll(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -225,6 +230,9 @@ public final class KafkaThroughputProbe {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                         first = Math.min(first, r.timestamp());
                         last = Math.max(last, r.timestamp());
+                        if (seen < stamps.length) {
+                            stamps[(int) seen] = r.timestamp();
+                        }
                         seen++;
                         lastSeenNanos = System.nanoTime();
                         if (firstSeenNanos == 0) {
@@ -236,12 +244,17 @@ public final class KafkaThroughputProbe {
             }
             double cpu = cpuSeconds(service.pid());
             double seconds = (last - first) / 1000.0;
+            int counted = (int) Math.min(seen, stamps.length);
+            Arrays.sort(stamps, 0, counted);
+            int half = counted / 2;
+            double warmSeconds = (stamps[counted - 1] - stamps[half]) / 1000.0;
             System.out.printf(
                     Locale.ROOT,
                     "classified %d of %d in %.1f s (first to last output timestamp) = %.0f mentions/s"
                             + " (probe saw first to last output in %.1f s; first output %.1f s after launch);"
                             + " service CPU %.1f s in total including start-up = %.0f mentions per CPU-second;"
                             + " %.1f CPU-s from first to last output = %.0f mentions per CPU-second while classifying;"
+                            + " second half of the outputs (JIT warm): %d in %.1f s = %.0f mentions/s;"
                             + " load average %s%n",
                     seen,
                     n,
@@ -253,6 +266,9 @@ public final class KafkaThroughputProbe {
                     seen / cpu,
                     cpu - cpuAtFirst,
                     seen / (cpu - cpuAtFirst),
+                    counted - 1 - half,
+                    warmSeconds,
+                    (counted - 1 - half) / warmSeconds,
                     Files.readString(Path.of("/proc/loadavg")).trim());
         } finally {
             service.destroy();
