@@ -142,14 +142,8 @@ public class MentionIntake {
      * broker outage would hold its thread for minutes instead of answering 503 after the ack timeout.
      */
     private void stopIfTheBrokerIsNotTaking(List<Waiting> waiting, long deadline) {
-        if (!waiting.isEmpty()) {
-            CompletableFuture<Void> last = waiting.get(waiting.size() - 1).published();
-            if (last.isCompletedExceptionally()) {
-                Throwable cause = last.handle((ok, error) -> error).join();
-                throw new IntakeUnavailableException(
-                        "the broker did not take the mentions",
-                        cause instanceof java.util.concurrent.CompletionException ? cause.getCause() : cause);
-            }
+        if (!waiting.isEmpty() && waiting.get(waiting.size() - 1).published().isCompletedExceptionally()) {
+            awaitAll(waiting.subList(waiting.size() - 1, waiting.size()), deadline); // throws, as for a later failure
         }
         if (System.nanoTime() - deadline > 0) {
             throw new IntakeUnavailableException(

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -88,16 +89,21 @@ final class CorrelateAnswers implements Processor<String, ResponseCorrelation, S
 
     private void forgetUnpaired(long now) {
         Instant before = Instant.ofEpochMilli(now).minus(KEEP_UNPAIRED);
-        List<String> stale = new ArrayList<>();
+        deleteWhere(store, side -> side.at().isBefore(before));
+    }
+
+    /** Deletes every entry of the store that matches: a full scan, collected first so no delete runs under the iterator. */
+    static void deleteWhere(KeyValueStore<String, ResponseCorrelation> store, Predicate<ResponseCorrelation> matches) {
+        List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, ResponseCorrelation> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, ResponseCorrelation> entry = all.next();
-                if (entry.value.at().isBefore(before)) {
-                    stale.add(entry.key);
+                if (matches.test(entry.value)) {
+                    keys.add(entry.key);
                 }
             }
         }
-        stale.forEach(store::delete);
+        keys.forEach(store::delete);
     }
 
     /** The key is {@code tenant:platform:nativeId}; tenant and platform never contain ':', the native id may. */

@@ -3,17 +3,13 @@ package io.apath.journey.topology;
 import io.apath.contracts.CustomerKey;
 import io.apath.contracts.Suppression;
 import io.apath.journey.topology.ResponseCorrelation.Side;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -43,15 +39,6 @@ final class ForgetErasedComplaints implements Processor<String, Suppression, Voi
             return;
         }
         CustomerKey erased = record.value().customerKey();
-        List<String> waiting = new ArrayList<>();
-        try (KeyValueIterator<String, ResponseCorrelation> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, ResponseCorrelation> entry = all.next();
-                if (entry.value.side() == Side.COMPLAINT && erased.equals(entry.value.complainant())) {
-                    waiting.add(entry.key);
-                }
-            }
-        }
-        waiting.forEach(store::delete);
+        CorrelateAnswers.deleteWhere(store, side -> side.side() == Side.COMPLAINT && erased.equals(side.complainant()));
     }
 }
