@@ -26,15 +26,22 @@ import org.apache.kafka.streams.state.Stores;
  * Pairs a complaint with the brand's answer to it, whichever arrives first, and emits {@link ResponseGiven} keyed by
  * the complaining customer. Unpaired sides are forgotten after {@link #KEEP_UNPAIRED} (wall clock), which bounds the
  * store: most complaints are never answered.
+ *
+ * <p>A complaint of a customer erased in this partition's {@link #ERASED} store (see {@link ForgetErasedComplaints})
+ * is not kept: it was in flight when the erasure came, and its answer could only find an erased journey.
  */
 final class CorrelateAnswers implements Processor<String, ResponseCorrelation, String, JourneyInput> {
 
     static final String STORE = "response-correlation";
+    /** Customers erased, by customer key, with the erasure time (epoch millis); kept as long as unpaired sides. */
+    static final String ERASED = "erased-complainants";
+
     static final Duration KEEP_UNPAIRED = Duration.ofDays(30);
 
     private final Duration cleanupEvery;
     private ProcessorContext<String, JourneyInput> context;
     private KeyValueStore<String, ResponseCorrelation> store;
+    private KeyValueStore<String, Long> erased;
 
     CorrelateAnswers(Duration punctuateEvery) {
         // Cleaning is a full scan, so it runs far less often than the SLA timers.
@@ -51,8 +58,11 @@ final class CorrelateAnswers implements Processor<String, ResponseCorrelation, S
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.correlation()));
+            return Set.of(
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(STORE), Serdes.String(), serdes.correlation()),
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(ERASED), Serdes.String(), Serdes.Long()));
         }
     }
 
@@ -60,6 +70,7 @@ final class CorrelateAnswers implements Processor<String, ResponseCorrelation, S
     public void init(ProcessorContext<String, JourneyInput> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.erased = context.getStateStore(ERASED);
         context.schedule(cleanupEvery, PunctuationType.WALL_CLOCK_TIME, this::forgetUnpaired);
     }
 
@@ -67,6 +78,10 @@ final class CorrelateAnswers implements Processor<String, ResponseCorrelation, S
     public void process(Record<String, ResponseCorrelation> record) {
         ResponseCorrelation incoming = record.value();
         if (record.key() == null || incoming == null) {
+            return;
+        }
+        if (incoming.side() == Side.COMPLAINT
+                && erased.get(incoming.complainant().value()) != null) {
             return;
         }
         ResponseCorrelation waiting = store.get(record.key());
@@ -90,14 +105,17 @@ final class CorrelateAnswers implements Processor<String, ResponseCorrelation, S
     private void forgetUnpaired(long now) {
         Instant before = Instant.ofEpochMilli(now).minus(KEEP_UNPAIRED);
         deleteWhere(store, side -> side.at().isBefore(before));
+        // A complaint still in flight after that long is not a race any more: ingest suppresses the erased author.
+        long erasedBefore = before.toEpochMilli();
+        deleteWhere(erased, erasedAt -> erasedAt < erasedBefore);
     }
 
     /** Deletes every entry of the store that matches: a full scan, collected first so no delete runs under the iterator. */
-    static void deleteWhere(KeyValueStore<String, ResponseCorrelation> store, Predicate<ResponseCorrelation> matches) {
+    static <V> void deleteWhere(KeyValueStore<String, V> store, Predicate<V> matches) {
         List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, ResponseCorrelation> all = store.all()) {
+        try (KeyValueIterator<String, V> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<String, ResponseCorrelation> entry = all.next();
+                KeyValue<String, V> entry = all.next();
                 if (matches.test(entry.value)) {
                     keys.add(entry.key);
                 }

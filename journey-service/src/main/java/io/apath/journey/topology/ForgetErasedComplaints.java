@@ -18,7 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * can sit in any partition: each erasure is therefore sent to every partition ({@link #EVERY_PARTITION}), and each
  * task scans its own part of the store. Erasures are rare and the store holds only unanswered complaints of the last
  * {@link CorrelateAnswers#KEEP_UNPAIRED}, so the scan is cheap; without it the customer's key stayed there up to 30
- * days after the erasure.
+ * days after the erasure. The erased key is also remembered in {@link CorrelateAnswers#ERASED}, so a complaint that was
+ * still in flight and arrives after the erasure is not kept either.
  */
 final class ForgetErasedComplaints implements Processor<String, Suppression, Void, Void> {
 
@@ -27,10 +28,12 @@ final class ForgetErasedComplaints implements Processor<String, Suppression, Voi
             Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toUnmodifiableSet()));
 
     private KeyValueStore<String, ResponseCorrelation> store;
+    private KeyValueStore<String, Long> erased;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.store = context.getStateStore(CorrelateAnswers.STORE);
+        this.erased = context.getStateStore(CorrelateAnswers.ERASED);
     }
 
     @Override
@@ -38,7 +41,9 @@ final class ForgetErasedComplaints implements Processor<String, Suppression, Voi
         if (record.value() == null) {
             return;
         }
-        CustomerKey erased = record.value().customerKey();
-        CorrelateAnswers.deleteWhere(store, side -> side.side() == Side.COMPLAINT && erased.equals(side.complainant()));
+        CustomerKey customer = record.value().customerKey();
+        erased.put(customer.value(), record.value().since().toEpochMilli());
+        CorrelateAnswers.deleteWhere(
+                store, side -> side.side() == Side.COMPLAINT && customer.equals(side.complainant()));
     }
 }

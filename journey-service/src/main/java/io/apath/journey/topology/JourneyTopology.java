@@ -91,7 +91,11 @@ public final class JourneyTopology {
         erasures.repartition(Repartitioned.with(Serdes.String(), serdes.suppression())
                         .withName("erasures-to-answers")
                         .withStreamPartitioner(ForgetErasedComplaints.EVERY_PARTITION))
-                .process(ForgetErasedComplaints::new, Named.as("forget-erased-complaints"), CorrelateAnswers.STORE);
+                .process(
+                        ForgetErasedComplaints::new,
+                        Named.as("forget-erased-complaints"),
+                        CorrelateAnswers.STORE,
+                        CorrelateAnswers.ERASED);
         return updates.flatMapValues(JourneyUpdate::events, Named.as("journey-events"))
                 .processValues(() -> new AsCloudEvent(observer), Named.as("as-cloud-events"));
     }

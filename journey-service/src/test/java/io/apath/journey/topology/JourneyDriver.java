@@ -163,6 +163,14 @@ final class JourneyDriver implements AutoCloseable {
         return waiting;
     }
 
+    /** The correlation branch's {@code erased-complainants} store: customer key → erasure time. */
+    Map<String, Long> erasedComplainants() {
+        KeyValueStore<String, Long> store = driver.getKeyValueStore(CorrelateAnswers.ERASED);
+        Map<String, Long> erased = new java.util.TreeMap<>();
+        store.all().forEachRemaining(kv -> erased.put(kv.key, kv.value));
+        return erased;
+    }
+
     static String header(TestRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);

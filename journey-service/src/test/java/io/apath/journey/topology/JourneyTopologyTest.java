@@ -712,6 +712,27 @@ class JourneyTopologyTest {
                 .as("a late answer to an erased customer's complaint brings nothing back")
                 .isNull();
         assertThat(driver.events()).isEmpty();
+
+        driver.pipe(by("grumbler")
+                .post("c3")
+                .intent(Intent.COMPLAINT)
+                .daysAfterStart(4.0 / 24)
+                .build());
+        assertThat(driver.waitingCorrelations().values())
+                .as("a complaint still in flight when the customer was erased is not kept either")
+                .filteredOn(c -> c.side() == ResponseCorrelation.Side.COMPLAINT)
+                .extracting(c -> c.complainant().value())
+                .containsExactly(customerKey("moaner"));
+        assertThat(driver.stored(customerKey("grumbler"))).isNull();
+        assertThat(driver.erasedComplainants()).containsOnlyKeys(customerKey("grumbler"));
+
+        driver.advanceWallClock(CorrelateAnswers.KEEP_UNPAIRED.plusDays(1));
+        assertThat(driver.waitingCorrelations())
+                .as("unpaired sides are forgotten")
+                .isEmpty();
+        assertThat(driver.erasedComplainants())
+                .as("and so is the erased key, after as long")
+                .isEmpty();
     }
 
     @Test
