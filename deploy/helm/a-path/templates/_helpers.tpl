@@ -102,13 +102,59 @@ ssl.truststore.location: /etc/a-path/kafka-ca/{{ .Values.kafka.security.tls.caKe
 {{- end -}}
 
 {{/*
-The pod template shared by all three services; call with
+The ingest-service configuration the chart derives from its values (topics, Kafka security, API docs), before any
+*.config overrides: the base of both the ingest and the connectors ConfigMaps, so the two cannot drift apart.
+*/}}
+{{- define "a-path.ingestBaseConfig" -}}
+{{- $security := include "a-path.kafkaClientProperties" . | fromYaml }}
+{{- $topics := .Values.kafka.topics.catalogue }}
+{{- /* ingest talks to Kafka with its own clients (ingest.kafka.*), not through a binder. */}}
+{{- $base := dict
+      "ingest" (dict "kafka" (dict
+        "mentions-topic" $topics.mentions.name
+        "suppressions-topic" $topics.suppressions.name
+        "checkpoints-topic" $topics.ingestCheckpoints.name
+        "producer" (deepCopy $security)
+        "consumer" (deepCopy $security)))
+      "server" (dict "shutdown" "graceful")
+      "springdoc" (dict "swagger-ui" (dict "enabled" .Values.apiDocs.swaggerUi)) }}
+{{- toYaml $base }}
+{{- end -}}
+
+{{/*
+Pull connectors belong in the connectors Deployment only: enabled through ingest.config they would poll (and
+publish) every feed once per ingest replica.
+*/}}
+{{- define "a-path.checkConnectors" -}}
+{{- if eq (toString (dig "ingest" "connectors" "enabled" false .Values.ingest.config)) "true" -}}
+{{- fail "ingest.config sets ingest.connectors.enabled: true, which would run the pull connectors in every ingest replica; set connectors.enabled (with connectors.rss / connectors.mastodon) instead, which runs them in one pod of their own" -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+A service's tenants Secret (its secrets.tenants values) as podTemplate arguments, YAML to read back with fromYaml:
+mounted at /config/secrets/tenants.yml and loaded as configuration; nothing without an existingSecret.
+*/}}
+{{- define "a-path.tenantsSecret" -}}
+{{- $args := dict "extraVolumes" (list) "extraMounts" (list) "extraConfigLocations" "" }}
+{{- if .existingSecret }}
+{{- $args = dict
+      "extraVolumes" (list (dict "name" "tenants" "secret" (dict "secretName" .existingSecret "items" (list (dict "key" .key "path" "tenants.yml")))))
+      "extraMounts" (list (dict "name" "tenants" "mountPath" "/config/secrets" "readOnly" true))
+      "extraConfigLocations" "optional:file:/config/secrets/tenants.yml" }}
+{{- end }}
+{{- toYaml $args }}
+{{- end -}}
+
+{{/*
+The pod template shared by all services; call with
 (dict "root" $ "component" "journey" "values" .Values.journey "extraEnv" list "extraVolumes" list "extraMounts" list).
+"serviceName" overrides the Spring application (container, config file) name, default "<component>-service".
 */}}
 {{- define "a-path.podTemplate" -}}
 {{- $root := .root -}}
 {{- $v := .values -}}
-{{- $service := include "a-path.serviceName" .component -}}
+{{- $service := default (include "a-path.serviceName" .component) .serviceName -}}
 metadata:
   labels:
     {{- include "a-path.componentLabels" . | nindent 4 }}

@@ -158,6 +158,40 @@ class BrokenManifestTest {
                 .hasMessageContaining("protocol");
     }
 
+    @Test
+    void connectorsWithNeitherAFeedNorAHashtagFailAtRenderTime() {
+        assertThatThrownBy(() -> Chart.template(null, Map.of("connectors.enabled", true)))
+                .hasMessageContaining(
+                        "connectors.enabled is true but connectors.rss and connectors.mastodon are both" + " empty");
+    }
+
+    @Test
+    void connectorsSwitchedOnThroughIngestConfigFailAtRenderTimePointingAtConnectorsEnabled() {
+        assertThatThrownBy(() -> Chart.template(null, Map.of("ingest.config.ingest.connectors.enabled", true)))
+                .hasMessageContaining("would run the pull connectors in every ingest replica")
+                .hasMessageContaining("set connectors.enabled");
+    }
+
+    @Test
+    void aConnectorEntryMissingItsUrlOrWithAnUnknownKeyIsRejectedByTheValuesSchema() {
+        var feed = new java.util.HashMap<String, Object>(ChartValidationTest.ONE_RSS_FEED);
+        feed.remove("connectors.rss[0].url");
+        assertThatThrownBy(() -> Chart.template(null, feed))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("url");
+        assertThatThrownBy(() -> Chart.template(
+                        null,
+                        Map.of(
+                                "connectors.enabled", true,
+                                "connectors.mastodon[0].id", "acme-tag",
+                                "connectors.mastodon[0].tenant", "acme",
+                                "connectors.mastodon[0].base-url", "https://mastodon.social",
+                                "connectors.mastodon[0].hashtag", "acme",
+                                "connectors.mastodon[0].interval", "1m")))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("base-url");
+    }
+
     private static List<JsonNode> breakObject(ValueSet values, String kind, String name, Consumer<JsonNode> damage) {
         var objects = new ArrayList<JsonNode>();
         var found = false;

@@ -22,20 +22,27 @@ final class Chart {
     static final String RELEASE = "a-path";
     static final String NAMESPACE = "a-path";
 
-    /** The value sets every validation runs against: the defaults and the shipped examples. */
+    /**
+     * The value sets every validation runs against: the defaults and the shipped examples, an overlay example layered
+     * over the file it is meant for (as {@code helm -f a.yaml -f b.yaml} would).
+     */
     enum ValueSet {
-        DEFAULTS(null),
+        DEFAULTS(),
         MINIMAL("values-minimal.yaml"),
-        PRODUCTION("values-production.yaml");
+        PRODUCTION("values-production.yaml"),
+        PRODUCTION_WITH_CONNECTORS("values-production.yaml", "values-connectors.yaml");
 
-        private final String file;
+        private final List<String> files;
 
-        ValueSet(String file) {
-            this.file = file;
+        ValueSet(String... files) {
+            this.files = List.of(files);
         }
 
-        Path path() {
-            return file == null ? null : deployDir().resolve("helm/examples").resolve(file);
+        /** The files in the order Helm merges them, each over the ones before. */
+        List<Path> paths() {
+            return files.stream()
+                    .map(file -> deployDir().resolve("helm/examples").resolve(file))
+                    .toList();
         }
     }
 
@@ -58,7 +65,7 @@ final class Chart {
     /** Rendering is the slow part (a Go call per template pass), so each value set is rendered once per JVM. */
     static List<JsonNode> render(ValueSet values) {
         return RENDERED.computeIfAbsent(values, v -> {
-            var manifests = template(v.path(), Map.of());
+            var manifests = templateLayered(v.paths(), Map.of());
             keepForReview(v, manifests);
             return parse(manifests);
         });
@@ -76,12 +83,17 @@ final class Chart {
     }
 
     static String template(Path valuesFile, Map<String, Object> sets) {
+        return templateLayered(valuesFile == null ? List.of() : List.of(valuesFile), sets);
+    }
+
+    /** helm template -f first.yaml -f second.yaml ...: each file merged over the ones before. */
+    static String templateLayered(List<Path> valuesFiles, Map<String, Object> sets) {
         var command = new Helm(chartDir())
                 .template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion("1.30.0");
-        if (valuesFile != null) {
+        for (var valuesFile : valuesFiles) {
             command = command.withValuesFile(valuesFile);
         }
         for (var set : sets.entrySet()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.apath.deploy.Chart.ValueSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -166,7 +167,7 @@ class ChartValidationTest {
     @Test
     void podMonitorAlternativeRendersValidAndSelectsThePods() {
         var objects = Chart.parse(Chart.template(
-                ValueSet.PRODUCTION.path(),
+                ValueSet.PRODUCTION.paths().get(0),
                 java.util.Map.of("monitoring.serviceMonitor.enabled", false, "monitoring.podMonitor.enabled", true)));
         var schemas = KubernetesSchemas.load();
 
@@ -269,5 +270,187 @@ class ChartValidationTest {
         }
         throw new AssertionError(
                 "no JAVA_TOOL_OPTIONS in " + workload.at("/metadata/name").asText());
+    }
+
+    static final Map<String, Object> ONE_RSS_FEED = Map.of(
+            "connectors.enabled", true,
+            "connectors.rss[0].id", "acme-blog",
+            "connectors.rss[0].tenant", "acme",
+            "connectors.rss[0].url", "https://example.com/feed.xml",
+            "connectors.rss[0].interval", "5m");
+
+    @Test
+    void pullConnectorsAreOffByDefaultAndNeverRunInTheIngestPods() throws Exception {
+        assertThat(ChartValues.of(ValueSet.DEFAULTS).at("/connectors/enabled").isBoolean())
+                .as("connectors.enabled is a documented default")
+                .isTrue();
+        assertThat(ChartValues.of(ValueSet.DEFAULTS).at("/connectors/enabled").asBoolean())
+                .isFalse();
+        for (var values : List.of(ValueSet.DEFAULTS, ValueSet.MINIMAL, ValueSet.PRODUCTION)) {
+            var objects = Chart.render(values);
+            assertThat(objects)
+                    .as(values.name())
+                    .noneMatch(o -> o.at("/metadata/name").asText().startsWith("a-path-connectors"));
+        }
+        var ingest = Chart.YAML.readTree(
+                find(Chart.render(ValueSet.PRODUCTION_WITH_CONNECTORS), "ConfigMap", "a-path-ingest-config")
+                        .at("/data/ingest-service.yml")
+                        .asText());
+        assertThat(ingest.at("/ingest/connectors").isMissingNode())
+                .as("the ingest pods keep the service default, connectors off")
+                .isTrue();
+    }
+
+    @Test
+    void oneRssFeedRunsInASingleRecreatedPodConfiguredLikeIngestWithTheFeed() throws Exception {
+        var objects = Chart.parse(Chart.template(null, ONE_RSS_FEED));
+        var connectors = find(objects, "Deployment", "a-path-connectors");
+        var ingest = find(objects, "Deployment", "a-path-ingest");
+
+        assertThat(connectors.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(connectors.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+        assertThat(connectors.at("/spec/strategy/rollingUpdate").isMissingNode())
+                .isTrue();
+        assertThat(kinds(objects, "HorizontalPodAutoscaler")).doesNotContain("a-path-connectors");
+        assertThat(kinds(objects, "PodDisruptionBudget")).doesNotContain("a-path-connectors");
+        var container = connectors.at("/spec/template/spec/containers/0");
+        assertThat(container.path("name").asText()).isEqualTo("ingest-service");
+        assertThat(container.path("image").asText())
+                .isEqualTo(ingest.at("/spec/template/spec/containers/0/image").asText());
+        assertThat(envSecret(container, "KAFKA_SASL_JAAS_CONFIG"))
+                .as("authenticates as ingest's KafkaUser")
+                .isEqualTo("a-path-ingest");
+        assertThat(connectors.at("/spec/template/spec/volumes").findValuesAsText("name"))
+                .contains("a-path-connectors-config");
+
+        var config = Chart.YAML.readTree(find(objects, "ConfigMap", "a-path-connectors-config")
+                .at("/data/ingest-service.yml")
+                .asText());
+        var ingestConfig = Chart.YAML.readTree(find(objects, "ConfigMap", "a-path-ingest-config")
+                .at("/data/ingest-service.yml")
+                .asText());
+        assertThat(config.at("/ingest/connectors/enabled").asBoolean()).isTrue();
+        assertThat(config.at("/ingest/connectors/rss/0/id").asText()).isEqualTo("acme-blog");
+        assertThat(config.at("/ingest/connectors/rss/0/tenant").asText()).isEqualTo("acme");
+        assertThat(config.at("/ingest/connectors/rss/0/url").asText()).isEqualTo("https://example.com/feed.xml");
+        assertThat(config.at("/ingest/connectors/rss/0/interval").asText()).isEqualTo("5m");
+        assertThat(config.at("/ingest/kafka"))
+                .as("same topics, checkpoints topic and Kafka security as the ingest pods")
+                .isEqualTo(ingestConfig.at("/ingest/kafka"));
+        assertThat(config.at("/ingest/kafka/checkpoints-topic").asText()).isEqualTo("ingest-checkpoints.v1");
+        assertThat(ManifestPolicies.check(objects, ChartValues.externalSecrets(ValueSet.DEFAULTS)))
+                .isEmpty();
+    }
+
+    @Test
+    void mastodonEntriesBecomeTheServicesKebabCaseKeys() throws Exception {
+        var config = Chart.YAML.readTree(
+                find(Chart.render(ValueSet.PRODUCTION_WITH_CONNECTORS), "ConfigMap", "a-path-connectors-config")
+                        .at("/data/ingest-service.yml")
+                        .asText());
+
+        var mastodon = config.at("/ingest/connectors/mastodon/0");
+        assertThat(mastodon.path("base-url").asText()).isEqualTo("https://mastodon.social");
+        assertThat(mastodon.path("page-size").asInt()).isEqualTo(40);
+        assertThat(mastodon.has("baseUrl")).isFalse();
+    }
+
+    @Test
+    void theConnectorsPodTakesNoIntakeTrafficButIsScrapedAndMayFetchFeeds() {
+        var objects = Chart.render(ValueSet.PRODUCTION_WITH_CONNECTORS);
+        var podLabels = find(objects, "Deployment", "a-path-connectors").at("/spec/template/metadata/labels");
+
+        assertThat(selects(find(objects, "Service", "a-path-ingest").at("/spec/selector"), podLabels))
+                .as("the ingest Service does not select the connectors pod")
+                .isFalse();
+        assertThat(objects.stream()
+                        .filter(o -> o.path("kind").asText().equals("Service"))
+                        .filter(o -> selects(o.at("/spec/selector"), podLabels))
+                        .flatMap(o -> o.at("/spec/ports").findValuesAsText("name").stream()))
+                .as("only the management port of the connectors pod is behind a Service")
+                .containsExactly("management");
+        assertThat(objects.stream()
+                        .filter(o -> Set.of("HorizontalPodAutoscaler", "ScaledObject")
+                                .contains(o.path("kind").asText()))
+                        .map(o -> o.at("/spec/scaleTargetRef/name").asText()))
+                .doesNotContain("a-path-connectors");
+        assertThat(objects.stream()
+                        .filter(o -> o.path("kind").asText().equals("PodDisruptionBudget"))
+                        .filter(o -> selects(o.at("/spec/selector/matchLabels"), podLabels)))
+                .isEmpty();
+
+        var monitored = find(objects, "ServiceMonitor", "a-path").at("/spec/selector/matchLabels");
+        assertThat(selects(
+                        monitored, find(objects, "Service", "a-path-connectors").at("/metadata/labels")))
+                .as("scraped like ingest")
+                .isTrue();
+
+        var policy = find(objects, "NetworkPolicy", "a-path-connectors");
+        assertThat(policy.at("/spec/ingress").findValuesAsText("port")).containsExactly("management");
+        var feeds = java.util.stream.StreamSupport.stream(
+                        policy.at("/spec/egress").spliterator(), false)
+                .filter(rule -> rule.at("/ports").findValuesAsText("port").contains("443"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no egress on 443"));
+        assertThat(feeds.at("/ports").findValuesAsText("port")).containsExactlyInAnyOrder("443", "80");
+        assertThat(feeds.at("/to/0/ipBlock/cidr").asText()).isEqualTo("0.0.0.0/0");
+        assertThat(find(objects, "NetworkPolicy", "a-path-ingest")
+                        .at("/spec/egress")
+                        .findValuesAsText("port"))
+                .as("the ingest pods still reach only DNS and Kafka")
+                .doesNotContain("443", "80");
+    }
+
+    @Test
+    void theConnectorsShareIngestsKafkaUserWhoseAclsCoverWhatTheyReadAndWrite() {
+        var objects = Chart.render(ValueSet.PRODUCTION_WITH_CONNECTORS);
+        var user = find(objects, "KafkaUser", "a-path-ingest");
+
+        assertThat(acl(user, "mentions.v1")).contains("Write", "Read");
+        assertThat(acl(user, "ingest-checkpoints.v1")).contains("Write", "Read");
+        assertThat(acl(user, "suppressions.v1")).contains("Read");
+        assertThat(kinds(objects, "KafkaUser")).doesNotContain("a-path-connectors");
+
+        var withoutIntake = Chart.parse(
+                Chart.templateLayered(ValueSet.PRODUCTION_WITH_CONNECTORS.paths(), Map.of("ingest.enabled", false)));
+        assertThat(kinds(withoutIntake, "Deployment"))
+                .contains("a-path-connectors")
+                .doesNotContain("a-path-ingest");
+        assertThat(kinds(withoutIntake, "KafkaUser"))
+                .as("the connectors still need ingest's user when the intake API is off")
+                .contains("a-path-ingest");
+    }
+
+    private static List<String> acl(JsonNode kafkaUser, String topic) {
+        var operations = new ArrayList<String>();
+        for (var acl : kafkaUser.at("/spec/authorization/acls")) {
+            if (acl.at("/resource/name").asText().equals(topic)) {
+                acl.path("operations").forEach(op -> operations.add(op.asText()));
+            }
+        }
+        return operations;
+    }
+
+    private static String envSecret(JsonNode container, String name) {
+        for (var env : container.path("env")) {
+            if (env.path("name").asText().equals(name)) {
+                return env.at("/valueFrom/secretKeyRef/name").asText();
+            }
+        }
+        throw new AssertionError("no " + name);
+    }
+
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        if (selector.isEmpty()) {
+            return false;
+        }
+        var entries = selector.fields();
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            if (!labels.path(entry.getKey()).asText().equals(entry.getValue().asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

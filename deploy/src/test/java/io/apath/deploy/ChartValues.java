@@ -16,8 +16,8 @@ final class ChartValues {
         try {
             var values = (ObjectNode)
                     Chart.YAML.readTree(Chart.chartDir().resolve("values.yaml").toFile());
-            if (valueSet.path() != null) {
-                merge(values, Chart.YAML.readTree(valueSet.path().toFile()));
+            for (var file : valueSet.paths()) {
+                merge(values, Chart.YAML.readTree(file.toFile()));
             }
             return values;
         } catch (IOException e) {
