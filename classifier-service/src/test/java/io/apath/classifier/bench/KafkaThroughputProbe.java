@@ -78,10 +78,13 @@ public final class KafkaThroughputProbe {
 
     private static void run(String[] args) throws Exception {
         if (args.length < 1) {
-            fail("usage: KafkaThroughputProbe <classifier-service exec jar> [mentions, default 100000]");
+            fail("usage: KafkaThroughputProbe <classifier-service exec jar> [mentions, default 100000]"
+                    + " [--service-argument ...]");
         }
         String jar = args[0];
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        // anything after the count goes to the service as it is, e.g. a binding setting to compare
+        List<String> serviceArguments = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
         if (!Files.isRegularFile(Path.of(jar))) {
             fail("no such jar: " + jar + " (build it with ./mvnw -pl classifier-service -am package -DskipTests)");
         }
@@ -100,7 +103,7 @@ public final class KafkaThroughputProbe {
                 fail("mentions.v1 holds " + backlog + " records after pre-loading " + n);
             }
             System.out.printf(Locale.ROOT, "pre-loaded %d mentions on mentions.v1 (end offsets sum %d)%n", n, backlog);
-            measure(jar, bootstrap, dir.resolve("service.log"), n);
+            measure(jar, bootstrap, dir.resolve("service.log"), n, serviceArguments);
         }
     }
 
@@ -170,16 +173,19 @@ public final class KafkaThroughputProbe {
         System.out.printf(Locale.ROOT, "pre-load: %d acknowledged in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
     }
 
-    private static void measure(String jar, String bootstrap, Path log, int n) throws Exception {
-        Process service = new ProcessBuilder(
-                        "java",
-                        "-Xmx128m",
-                        "-XX:+UseSerialGC",
-                        "-jar",
-                        jar,
-                        "--server.port=0",
-                        "--spring.main.banner-mode=off",
-                        "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap)
+    private static void measure(String jar, String bootstrap, Path log, int n, List<String> serviceArguments)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx128m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar,
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
+                "--spring.cloud.stream.kafka.binder.brokers=" + bootstrap));
+        command.addAll(serviceArguments);
+        Process service = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
