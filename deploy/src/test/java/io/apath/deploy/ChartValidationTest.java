@@ -218,6 +218,25 @@ class ChartValidationTest {
     }
 
     @Test
+    void classifierConsumerThreadsFollowTheValueAndDefaultToThePodsOneCpu() throws Exception {
+        for (var entry : java.util.Map.of(
+                        1,
+                        java.util.Map.<String, Object>of(),
+                        3,
+                        java.util.Map.<String, Object>of("classifier.consumerThreads", 3))
+                .entrySet()) {
+            var objects = Chart.parse(Chart.template(null, entry.getValue()));
+            var config = Chart.YAML.readTree(find(objects, "ConfigMap", "a-path-classifier-config")
+                    .at("/data/classifier-service.yml")
+                    .asText());
+            assertThat(config.at("/spring/cloud/stream/bindings/classify-in-0/consumer/concurrency")
+                            .asInt())
+                    .as("consumer threads with %s", entry.getValue())
+                    .isEqualTo(entry.getKey());
+        }
+    }
+
+    @Test
     void journeyPodsJoinTheirConsumerGroupUnderTheirOwnNameSoARestartNeedsNoRebalance() throws Exception {
         var objects = Chart.render(ValueSet.DEFAULTS);
         var streams = journeyStreamsConfiguration(objects);
