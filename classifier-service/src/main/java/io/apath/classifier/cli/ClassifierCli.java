@@ -67,7 +67,7 @@ public final class ClassifierCli {
         };
     }
 
-    /** {@code train --data DIR [--corrections F]... [--out F] [--manifest F] [--seed N] [--epochs N] [--bits N]} */
+    /** {@code train --data DIR [--corrections F]... [--out F] [--manifest F] [--seed N] [--epochs N] [--bits N] [--bags N]} */
     static int train(Options options, PrintStream out) throws IOException {
         Path data = Path.of(options.require("data"));
         List<Path> corrections =
@@ -208,6 +208,7 @@ public final class ClassifierCli {
                 "hashed word 1-2-grams, negated words, emoji and emoticon tokens + char " + settings.minChar() + "-"
                         + settings.maxChar()
                         + "-grams + guideline cue features; logistic intent heads + softmax sentiment head (AdaGrad SGD);"
+                        + " weights averaged over " + settings.bags() + " SGD runs;"
                         + " logistic calibration layer over all head scores + cues, and thresholds, fitted on "
                         + ModelTraining.CALIBRATION_FOLDS + "-fold out-of-fold scores");
         ObjectNode s = manifest.putObject("settings");
@@ -217,6 +218,7 @@ public final class ClassifierCli {
         s.put("learningRate", settings.learningRate());
         s.put("l2", settings.l2());
         s.put("sentimentL2", settings.sentimentL2());
+        s.put("bags", settings.bags());
         s.put("seed", settings.seed());
         var files = manifest.putArray("trainingData");
         List<Path> inputs = new ArrayList<>();

@@ -51,6 +51,7 @@ record Options(Map<String, List<String>> values) {
                 Float.parseFloat(get("learning-rate", String.valueOf(d.learningRate()))),
                 Float.parseFloat(get("l2", String.valueOf(d.l2()))),
                 Float.parseFloat(get("sentiment-l2", String.valueOf(d.sentimentL2()))),
+                Integer.parseInt(get("bags", String.valueOf(d.bags()))),
                 Long.parseLong(get("seed", String.valueOf(d.seed()))));
     }
 }

@@ -21,6 +21,6 @@ final class TrainingData {
 
     /** Small hash space and few epochs: these tests check behaviour, not quality. */
     static Trainer.Settings small(long seed) {
-        return new Trainer.Settings(14, 3, 4, 4, 0.2f, 3e-4f, 1e-6f, seed);
+        return new Trainer.Settings(14, 3, 4, 4, 0.2f, 3e-4f, 1e-6f, 2, seed);
     }
 }
