@@ -26,6 +26,12 @@ public final class Trainer {
             int bags,
             long seed) {
 
+        public Settings {
+            if (bags < 1) {
+                throw new IllegalArgumentException("bags (SGD runs to average) must be at least 1, was " + bags);
+            }
+        }
+
         /**
          * {@code l2} regularises the intent heads (few, noisy labels), {@code sentimentL2} the sentiment head;
          * {@code bags} runs of SGD with different shuffles are averaged into one set of weights.
@@ -65,27 +71,27 @@ public final class Trainer {
      * {@code bags} runs, run {@code b} shuffling with seed {@code seed + 7919 b}.
      */
     public LinearHeads train(List<Example> examples, SparseFeatures[] features, int[] rows) {
-        int bags = Math.max(1, settings.bags());
         LinearHeads sum = trainOnce(examples, features, rows, settings.seed());
-        if (bags == 1) {
-            return sum;
+        for (int b = 1; b < settings.bags(); b++) {
+            LinearHeads run = trainOnce(examples, features, rows, settings.seed() + 7919L * b);
+            addInto(sum.weights(), run.weights());
+            addInto(sum.bias(), run.bias());
         }
-        for (int b = 1; b < bags; b++) {
-            LinearHeads m = trainOnce(examples, features, rows, settings.seed() + 7919L * b);
-            for (int j = 0; j < m.weights().length; j++) {
-                sum.weights()[j] += m.weights()[j];
-            }
-            for (int h = 0; h < m.bias().length; h++) {
-                sum.bias()[h] += m.bias()[h];
-            }
-        }
-        for (int j = 0; j < sum.weights().length; j++) {
-            sum.weights()[j] /= bags;
-        }
-        for (int h = 0; h < sum.bias().length; h++) {
-            sum.bias()[h] /= bags;
-        }
+        scale(sum.weights(), 1f / settings.bags());
+        scale(sum.bias(), 1f / settings.bags());
         return sum;
+    }
+
+    private static void addInto(float[] into, float[] values) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += values[i];
+        }
+    }
+
+    private static void scale(float[] values, float factor) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= factor;
+        }
     }
 
     private LinearHeads trainOnce(List<Example> examples, SparseFeatures[] features, int[] rows, long seed) {

@@ -1,6 +1,7 @@
 package io.apath.classifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apath.classifier.model.IntentModel;
 import io.apath.contracts.Intent;
@@ -18,6 +19,23 @@ class ModelTrainingTest {
 
         assertThat(second.file()).isEqualTo(first.file());
         assertThat(second.model().version()).isEqualTo(first.model().version());
+    }
+
+    @Test
+    void fewerThanOneSgdRunToAverageIsRefusedWithTheSettingsName() {
+        Trainer.Settings d = Trainer.Settings.defaults();
+        assertThatThrownBy(() -> new Trainer.Settings(
+                        d.bits(),
+                        d.minChar(),
+                        d.maxChar(),
+                        d.epochs(),
+                        d.learningRate(),
+                        d.l2(),
+                        d.sentimentL2(),
+                        0,
+                        d.seed()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bags");
     }
 
     @Test
