@@ -421,6 +421,21 @@ class ChartValidationTest {
     }
 
     @Test
+    void theConnectorsPodHoldsNoTenantSecretsEvenWhereTheIngestPodsDo() {
+        var objects = Chart.render(ValueSet.PRODUCTION_WITH_CONNECTORS);
+        var ingestPod = find(objects, "Deployment", "a-path-ingest").at("/spec/template/spec");
+        var connectorsPod = find(objects, "Deployment", "a-path-connectors").at("/spec/template/spec");
+
+        assertThat(ingestPod.at("/volumes").findValuesAsText("secretName"))
+                .as("the production values give ingest a tenants Secret")
+                .contains("a-path-tenants");
+        assertThat(connectorsPod.at("/volumes").findValuesAsText("secretName"))
+                .as("API-key hashes and webhook secrets stay out of the pod that fetches from the internet")
+                .doesNotContain("a-path-tenants");
+        assertThat(connectorsPod.toString()).doesNotContain("/config/secrets");
+    }
+
+    @Test
     void theConnectorsShareIngestsKafkaUserWhoseAclsCoverWhatTheyReadAndWrite() {
         var objects = Chart.render(ValueSet.PRODUCTION_WITH_CONNECTORS);
         var user = find(objects, "KafkaUser", "a-path-ingest");
