@@ -148,7 +148,8 @@ mounted at /config/secrets/tenants.yml and loaded as configuration; nothing with
 
 {{/*
 The pod template shared by all services; call with
-(dict "root" $ "component" "journey" "values" .Values.journey "extraEnv" list "extraVolumes" list "extraMounts" list).
+(dict "root" $ "component" "journey" "values" .Values.journey "configChecksum" (sha256 of its ConfigMaps)
+"extraEnv" list "extraVolumes" list "extraMounts" list).
 "serviceName" overrides the Spring application (container, config file) name, default "<component>-service".
 */}}
 {{- define "a-path.podTemplate" -}}
@@ -159,7 +160,8 @@ metadata:
   labels:
     {{- include "a-path.componentLabels" . | nindent 4 }}
   annotations:
-    checksum/config: {{ include (print $root.Template.BasePath "/configmaps.yaml") $root | sha256sum }}
+    {{- /* Of this service's own ConfigMaps only (configChecksum), so a config change rolls just that service. */}}
+    checksum/config: {{ required "podTemplate needs configChecksum" .configChecksum }}
     {{- with $v.podAnnotations }}
     {{- toYaml . | nindent 4 }}
     {{- end }}

@@ -421,6 +421,49 @@ class ChartValidationTest {
     }
 
     @Test
+    void aConfigChangeRollsOnlyTheServiceItConfigures() {
+        var base = configChecksums(Map.of("connectors.enabled", false));
+        assertThat(new java.util.HashSet<>(base.values()))
+                .as("each service's pods carry the checksum of their own ConfigMaps")
+                .hasSize(3);
+
+        assertThat(changed(base, configChecksums(Map.of("classifier.config.logging.level.root", "DEBUG"))))
+                .containsExactly("Deployment/a-path-classifier");
+        assertThat(changed(base, configChecksums(Map.of("journey.config.logging.level.root", "DEBUG"))))
+                .containsExactly("StatefulSet/a-path-journey");
+        assertThat(changed(base, configChecksums(Map.of("journey.rules", "rules: {}"))))
+                .as("the journey rules ConfigMap")
+                .containsExactly("StatefulSet/a-path-journey");
+        assertThat(changed(base, configChecksums(Map.of("ingest.config.logging.level.root", "DEBUG"))))
+                .containsExactly("Deployment/a-path-ingest");
+
+        var withFeed = configChecksums(ONE_RSS_FEED);
+        var otherFeed = new java.util.HashMap<String, Object>(ONE_RSS_FEED);
+        otherFeed.put("connectors.rss[0].interval", "10m");
+        assertThat(changed(withFeed, configChecksums(otherFeed))).containsExactly("Deployment/a-path-connectors");
+    }
+
+    /** checksum/config of every workload's pod template, by kind/name. */
+    private static Map<String, String> configChecksums(Map<String, Object> sets) {
+        var checksums = new java.util.TreeMap<String, String>();
+        for (var o : Chart.parse(Chart.template(null, sets))) {
+            var annotation = o.at("/spec/template/metadata/annotations/checksum~1config");
+            if (!annotation.isMissingNode()) {
+                checksums.put(
+                        o.path("kind").asText() + "/" + o.at("/metadata/name").asText(), annotation.asText());
+            }
+        }
+        return checksums;
+    }
+
+    private static List<String> changed(Map<String, String> before, Map<String, String> after) {
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        return before.keySet().stream()
+                .filter(workload -> !before.get(workload).equals(after.get(workload)))
+                .toList();
+    }
+
+    @Test
     void theConnectorsPodHoldsNoTenantSecretsEvenWhereTheIngestPodsDo() {
         var objects = Chart.render(ValueSet.PRODUCTION_WITH_CONNECTORS);
         var ingestPod = find(objects, "Deployment", "a-path-ingest").at("/spec/template/spec");
