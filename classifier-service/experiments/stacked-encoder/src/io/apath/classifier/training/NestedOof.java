@@ -1,9 +1,7 @@
 package io.apath.classifier.training;
 
 import io.apath.classifier.model.IntentModel;
-import io.apath.classifier.model.Prediction;
 import io.apath.classifier.model.SparseFeatures;
-import io.apath.contracts.Intent;
 import java.io.PrintWriter;
 import java.nio.file.*;
 import java.util.*;
@@ -12,7 +10,7 @@ import java.util.stream.IntStream;
 /**
  * Leak check for the stacker: for ONE outer fold k, n-gram probabilities of the training rows computed WITHOUT fold k
  * (for each inner fold g != k: full recipe trained on folds not in {k, g}, predicting fold g). Same folds as evaluate.
- * Output TSV like OofDump (fold column = g).
+ * Output: OofDump's TSV rows (fold column = g).
  */
 public final class NestedOof {
     public static void main(String[] a) throws Exception {
@@ -35,14 +33,7 @@ public final class NestedOof {
                 for (int row : test) {
                     Example e = examples.get(row);
                     if (e.source() == Example.Source.INTENTS && e.hasGoldIntents()) {
-                        Prediction p = model.predict(features[row]);
-                        StringJoiner probs = new StringJoiner(",");
-                        for (double v : p.intentProbabilities()) probs.add(String.format(Locale.ROOT, "%.6f", v));
-                        StringJoiner pl = new StringJoiner(",");
-                        for (Intent i : p.labels()) pl.add(i.name());
-                        StringJoiner gl = new StringJoiner(",");
-                        for (Intent i : e.goldLabels()) gl.add(i.name());
-                        w.println(e.id() + "\t" + g + "\t" + probs + "\t" + pl + "\t" + gl);
+                        w.println(OofDump.row(e, model.predict(features[row]), g));
                     }
                 }
                 w.flush();

@@ -37,13 +37,7 @@ public final class OofDump {
                     Prediction p = model.predict(features[row]);
                     evaluation.add(e, p, ct);
                     if (e.source() == Example.Source.INTENTS && e.hasGoldIntents()) {
-                        StringJoiner probs = new StringJoiner(",");
-                        for (double v : p.intentProbabilities()) probs.add(String.format(Locale.ROOT, "%.6f", v));
-                        StringJoiner pl = new StringJoiner(",");
-                        for (Intent i : p.labels()) pl.add(i.name());
-                        StringJoiner gl = new StringJoiner(",");
-                        for (Intent i : e.goldLabels()) gl.add(i.name());
-                        w.println(e.id() + "\t" + fold + "\t" + probs + "\t" + pl + "\t" + gl + "\t" + e.text().replace('\t', ' ').replace('\n', ' '));
+                        w.println(row(e, p, fold));
                     }
                 }
                 w.flush();
@@ -51,5 +45,17 @@ public final class OofDump {
             }
         }
         System.out.println(evaluation.report());
+    }
+
+    /** One output line: id, fold, 9 probabilities, predicted labels, gold labels, text (tabs and newlines blanked). */
+    static String row(Example e, Prediction p, int fold) {
+        StringJoiner probs = new StringJoiner(",");
+        for (double v : p.intentProbabilities()) probs.add(String.format(Locale.ROOT, "%.6f", v));
+        StringJoiner predicted = new StringJoiner(",");
+        for (Intent i : p.labels()) predicted.add(i.name());
+        StringJoiner gold = new StringJoiner(",");
+        for (Intent i : e.goldLabels()) gold.add(i.name());
+        return e.id() + "\t" + fold + "\t" + probs + "\t" + predicted + "\t" + gold + "\t"
+                + e.text().replace('\t', ' ').replace('\n', ' ');
     }
 }
