@@ -43,4 +43,12 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
+
+    @ArchTest
+    static final ArchRule onlyTheEncoderAdapterTalksToOnnx = noClasses()
+            .that()
+            .resideOutsideOfPackage("..classifier.encoder..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("ai.onnxruntime..", "ai.djl..");
 }

@@ -4,7 +4,10 @@ import io.apath.classifier.domain.Classifier;
 import io.apath.classifier.domain.LanguageIdentifier;
 import io.apath.classifier.domain.ReviewPolicy;
 import io.apath.classifier.domain.TrainedClassifier;
+import io.apath.classifier.encoder.BgeSmallEncoder;
 import io.apath.classifier.model.IntentModel;
+import io.apath.classifier.model.SecondOpinion;
+import io.apath.classifier.model.StackedHeads;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +41,36 @@ class ClassifierBindings {
         }
     }
 
+    /** Present only with {@code apath.classifier.second-opinion.enabled=true}: loading ONNX Runtime costs ~150 MB. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBooleanProperty("apath.classifier.second-opinion.enabled")
+    BgeSmallEncoder sentenceEncoder(ClassifierProperties properties) {
+        return new BgeSmallEncoder(properties.secondOpinion().threads());
+    }
+
     @Bean
-    Classifier classifier(IntentModel model, ClassifierProperties properties) {
+    @ConditionalOnBooleanProperty("apath.classifier.second-opinion.enabled")
+    SecondOpinion secondOpinion(
+            IntentModel model, BgeSmallEncoder encoder, ClassifierProperties properties, ResourceLoader resources) {
+        ClassifierProperties.SecondOpinion settings = properties.secondOpinion();
+        StackedHeads heads;
+        try (InputStream in = resources.getResource(settings.heads()).getInputStream()) {
+            heads = StackedHeads.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load second-opinion heads " + settings.heads(), e);
+        }
+        if (!heads.baseModelVersion().equals(model.version())) {
+            throw new IllegalStateException("second-opinion heads " + settings.heads() + " (" + heads.version()
+                    + ") were trained beside model " + heads.baseModelVersion() + ", but the model in use is "
+                    + model.version() + ": retrain both with `train --second-opinion on`, or disable the second"
+                    + " opinion");
+        }
+        return new SecondOpinion(heads, encoder, settings.belowConfidence(), settings.withinMargin());
+    }
+
+    @Bean
+    Classifier classifier(
+            IntentModel model, ClassifierProperties properties, ObjectProvider<SecondOpinion> secondOpinion) {
         ClassifierProperties.Languages languages = properties.languages();
         return new TrainedClassifier(
                 model,
@@ -45,7 +78,8 @@ class ClassifierBindings {
                 new ReviewPolicy(
                         properties.review().minConfidence(),
                         properties.review().minMargin(),
-                        new HashSet<>(languages.trained())));
+                        new HashSet<>(languages.trained())),
+                secondOpinion.getIfAvailable());
     }
 
     @Bean
@@ -60,7 +94,20 @@ class ClassifierBindings {
 
     /** {@code /actuator/info} names the model in use, so ops can tell which version produced which output. */
     @Bean
-    InfoContributor modelInfo(IntentModel model, ClassifierProperties properties) {
-        return builder -> builder.withDetail("model", Map.of("version", model.version(), "source", properties.model()));
+    InfoContributor modelInfo(
+            IntentModel model, ClassifierProperties properties, ObjectProvider<SecondOpinion> secondOpinion) {
+        SecondOpinion opinion = secondOpinion.getIfAvailable();
+        return builder -> {
+            builder.withDetail("model", Map.of("version", model.version(), "source", properties.model()));
+            builder.withDetail(
+                    "secondOpinion",
+                    opinion == null
+                            ? Map.of("enabled", false)
+                            : Map.of(
+                                    "enabled", true,
+                                    "version", opinion.heads().version(),
+                                    "encoder", opinion.encoder().name(),
+                                    "source", properties.secondOpinion().heads()));
+        };
     }
 }

@@ -1,12 +1,17 @@
 package io.apath.classifier.cli;
 
+import io.apath.classifier.encoder.BgeSmallEncoder;
 import io.apath.classifier.model.IntentModel;
 import io.apath.classifier.model.Prediction;
+import io.apath.classifier.model.SecondOpinion;
+import io.apath.classifier.model.StackedHeads;
 import io.apath.classifier.training.Corpora;
 import io.apath.classifier.training.CrossValidation;
+import io.apath.classifier.training.Embeddings;
 import io.apath.classifier.training.Evaluation;
 import io.apath.classifier.training.Example;
 import io.apath.classifier.training.ModelTraining;
+import io.apath.classifier.training.SecondOpinionTraining;
 import io.apath.classifier.training.Trainer.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -41,6 +47,8 @@ public final class ClassifierCli {
 
     public static final Set<String> COMMANDS = Set.of("train", "evaluate", "classify", "bench");
     public static final String SHIPPED_MODEL = "model/intent-model.bin";
+    public static final String SECOND_OPINION_FILE = "second-opinion.bin";
+    public static final String SHIPPED_SECOND_OPINION = "model/" + SECOND_OPINION_FILE;
 
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -67,7 +75,10 @@ public final class ClassifierCli {
         };
     }
 
-    /** {@code train --data DIR [--corrections F]... [--out F] [--manifest F] [--seed N] [--epochs N] [--bits N] [--bags N]} */
+    /**
+     * {@code train --data DIR [--corrections F]... [--out F] [--manifest F] [--seed N] [--epochs N] [--bits N] [--bags N]
+     * [--second-opinion on [--second-opinion-out F] [--encoder-threads N]]}
+     */
     static int train(Options options, PrintStream out) throws IOException {
         Path data = Path.of(options.require("data"));
         List<Path> corrections =
@@ -83,6 +94,39 @@ public final class ClassifierCli {
                 "manifest",
                 modelFile.resolveSibling("intent-model.manifest.json").toString()));
         ObjectNode manifest = manifest(trained.model(), settings, data, corrections, examples);
+        if (secondOpinion(options)) {
+            Path headsFile = Path.of(options.get(
+                    "second-opinion-out",
+                    modelFile.resolveSibling(SECOND_OPINION_FILE).toString()));
+            try (BgeSmallEncoder encoder = new BgeSmallEncoder(1)) {
+                ModelTraining training = new ModelTraining(settings);
+                SecondOpinionTraining.Fitted fitted = SecondOpinionTraining.fit(
+                        examples,
+                        training.extract(examples),
+                        trained,
+                        IntStream.range(0, examples.size()).toArray(),
+                        new Embeddings(encoder, encoderThreads(options)));
+                Files.write(headsFile, fitted.file());
+                ObjectNode so = manifest.putObject("secondOpinion");
+                so.put("version", fitted.heads().version());
+                so.put("file", headsFile.getFileName().toString());
+                so.put("encoder", fitted.heads().encoder());
+                so.put("baseModelVersion", fitted.heads().baseModelVersion());
+                so.put("handLabelledRows", fitted.rows());
+                so.put("l2", SecondOpinionTraining.L2);
+                var t = so.putObject("thresholds");
+                for (io.apath.contracts.Intent intent : io.apath.contracts.Intent.values()) {
+                    t.put(intent.name(), fitted.heads().threshold(intent));
+                }
+                out.printf(
+                        Locale.ROOT,
+                        "second opinion %s on %d hand-labelled posts → %s (%d bytes)%n",
+                        fitted.heads().version(),
+                        fitted.rows(),
+                        headsFile,
+                        fitted.file().length);
+            }
+        }
         Files.writeString(manifestFile, JSON.writeValueAsString(manifest) + "\n");
         out.printf(
                 Locale.ROOT,
@@ -97,9 +141,10 @@ public final class ClassifierCli {
     }
 
     /**
-     * {@code evaluate --data DIR [--folds 5]}: cross-validation of the whole recipe; or {@code evaluate --file F
-     * [--model M]}: a trained model against one labelled file (intents JSONL, complaints/sanders/brand-emotion CSV,
-     * SemEval TSV).
+     * {@code evaluate --data DIR [--folds 5] [--second-opinion on [--route-below P] [--route-margin M]]}:
+     * cross-validation of the whole recipe (with the second opinion trained inside each fold); or {@code evaluate
+     * --file F [--model M]}: a trained model against one labelled file (intents JSONL, complaints/sanders/brand-emotion
+     * CSV, SemEval TSV).
      */
     static int evaluate(Options options, PrintStream out) throws IOException {
         Evaluation evaluation;
@@ -116,14 +161,30 @@ public final class ClassifierCli {
                     options.all("corrections").stream().map(Path::of).toList();
             List<Example> examples = Corpora.readDirectory(data, corrections);
             long start = System.nanoTime();
-            evaluation = new CrossValidation(new ModelTraining(options.settings()), folds)
-                    .run(
-                            examples,
-                            fold -> out.printf(
-                                    Locale.ROOT,
-                                    "fold %d done at %.1f s%n",
-                                    fold + 1,
-                                    (System.nanoTime() - start) / 1e9));
+            BgeSmallEncoder encoder = secondOpinion(options) ? new BgeSmallEncoder(1) : null;
+            try {
+                CrossValidation.SecondOpinionSetup setup = encoder == null
+                        ? null
+                        : new CrossValidation.SecondOpinionSetup(
+                                new Embeddings(encoder, encoderThreads(options)),
+                                Double.parseDouble(options.get(
+                                        "route-below", String.valueOf(SecondOpinion.DEFAULT_BELOW_CONFIDENCE))),
+                                Double.parseDouble(options.get(
+                                        "route-margin", String.valueOf(SecondOpinion.DEFAULT_WITHIN_MARGIN))));
+                evaluation = new CrossValidation(new ModelTraining(options.settings()), folds)
+                        .run(
+                                examples,
+                                fold -> out.printf(
+                                        Locale.ROOT,
+                                        "fold %d done at %.1f s%n",
+                                        fold + 1,
+                                        (System.nanoTime() - start) / 1e9),
+                                setup);
+            } finally {
+                if (encoder != null) {
+                    encoder.close();
+                }
+            }
             out.printf(
                     Locale.ROOT,
                     "%d-fold cross-validation over %s (%d examples, folds by normalised text across all files)%n",
@@ -153,11 +214,22 @@ public final class ClassifierCli {
     }
 
     /**
-     * {@code classify [--model M] [--in F]}: JSONL {@code {"id","text"}} lines in, one JSONL prediction per line out:
+     * {@code classify [--model M] [--in F] [--second-opinion on [--heads F]]}: JSONL {@code {"id","text"}} lines in,
+     * one JSONL prediction per line out:
      * {@code {"id","intents":{LABEL:p,...},"labels":[...],"primaryIntent","sentiment":{"label","score"},"modelVersion"}}.
      */
     static int classify(Options options, InputStream in, PrintStream out) throws IOException {
         IntentModel model = loadModel(options);
+        try (BgeSmallEncoder encoder = secondOpinion(options) ? new BgeSmallEncoder(encoderThreads(options)) : null) {
+            SecondOpinion opinion = encoder == null ? null : secondOpinion(options, model, encoder);
+            classify(model, opinion, options, in, out);
+        }
+        return 0;
+    }
+
+    private static void classify(
+            IntentModel model, SecondOpinion opinion, Options options, InputStream in, PrintStream out)
+            throws IOException {
         InputStream source = options.has("in") ? Files.newInputStream(Path.of(options.require("in"))) : in;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8))) {
             String line;
@@ -166,7 +238,13 @@ public final class ClassifierCli {
                     continue;
                 }
                 JsonNode item = JSON_LINES.readTree(line);
-                Prediction p = model.predict(item.path("text").asString(""));
+                String text = item.path("text").asString("");
+                Prediction p = model.predict(text);
+                String version = model.version();
+                if (opinion != null && opinion.wants(p)) {
+                    p = opinion.reconsider(text, p);
+                    version = opinion.modelVersion(version);
+                }
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("id", item.path("id").asString(""));
                 Map<String, Double> intents = new TreeMap<>();
@@ -181,12 +259,46 @@ public final class ClassifierCli {
                                 p.sentiment().name().toLowerCase(Locale.ROOT),
                                 "score",
                                 Math.round(p.sentimentScore() * 10000) / 10000.0));
-                result.put("modelVersion", model.version());
+                result.put("modelVersion", version);
                 out.println(JSON_LINES.writeValueAsString(result));
             }
         }
         out.flush();
-        return 0;
+    }
+
+    private static boolean secondOpinion(Options options) {
+        String value = options.get("second-opinion", "off");
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalArgumentException("--second-opinion takes on or off, not " + value);
+        }
+        return value.equals("on");
+    }
+
+    private static int encoderThreads(Options options) {
+        return Integer.parseInt(options.get(
+                "encoder-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+    }
+
+    private static SecondOpinion secondOpinion(Options options, IntentModel model, BgeSmallEncoder encoder)
+            throws IOException {
+        StackedHeads heads;
+        if (options.has("heads")) {
+            try (InputStream in = Files.newInputStream(Path.of(options.require("heads")))) {
+                heads = StackedHeads.read(in);
+            }
+        } else {
+            heads = StackedHeads.fromClasspath(SHIPPED_SECOND_OPINION);
+        }
+        if (!heads.baseModelVersion().equals(model.version())) {
+            throw new IllegalArgumentException("second-opinion heads " + heads.version() + " were trained beside model "
+                    + heads.baseModelVersion() + ", not " + model.version() + "; retrain them with train"
+                    + " --second-opinion on");
+        }
+        return new SecondOpinion(
+                heads,
+                encoder,
+                Double.parseDouble(options.get("route-below", String.valueOf(SecondOpinion.DEFAULT_BELOW_CONFIDENCE))),
+                Double.parseDouble(options.get("route-margin", String.valueOf(SecondOpinion.DEFAULT_WITHIN_MARGIN))));
     }
 
     static IntentModel loadModel(Options options) throws IOException {

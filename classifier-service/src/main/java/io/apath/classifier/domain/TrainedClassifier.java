@@ -2,6 +2,7 @@ package io.apath.classifier.domain;
 
 import io.apath.classifier.model.IntentModel;
 import io.apath.classifier.model.Prediction;
+import io.apath.classifier.model.SecondOpinion;
 import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.Intent;
 import io.apath.contracts.Mention;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The production classifier: the trained {@link IntentModel} for intents and sentiment, {@link LanguageIdentifier}
- * for the language, {@link ReviewPolicy} for {@code needsReview}. A FOLLOW has no text to read; it is an
+ * for the language, {@link ReviewPolicy} for {@code needsReview}, and, when switched on, the {@link SecondOpinion} for
+ * the posts the n-gram model is unsure of (their {@code modelVersion} then names both). A FOLLOW has no text to read; it is an
  * INFORMATIONAL signal of a standing relationship, which the journey rules use through its kind.
  */
 public final class TrainedClassifier implements Classifier {
@@ -20,11 +22,19 @@ public final class TrainedClassifier implements Classifier {
     private final IntentModel model;
     private final LanguageIdentifier languages;
     private final ReviewPolicy review;
+    private final SecondOpinion secondOpinion;
 
     public TrainedClassifier(IntentModel model, LanguageIdentifier languages, ReviewPolicy review) {
+        this(model, languages, review, null);
+    }
+
+    /** With {@code secondOpinion} (may be null: off) asked about the posts it {@linkplain SecondOpinion#wants wants}. */
+    public TrainedClassifier(
+            IntentModel model, LanguageIdentifier languages, ReviewPolicy review, SecondOpinion secondOpinion) {
         this.model = model;
         this.languages = languages;
         this.review = review;
+        this.secondOpinion = secondOpinion;
     }
 
     public String modelVersion() {
@@ -44,13 +54,19 @@ public final class TrainedClassifier implements Classifier {
                 && !mention.lang().isBlank()) {
             language = mention.lang();
         }
+        String modelVersion = model.version();
+        // the encoder is English-only: a foreign post keeps its n-gram labels and is flagged for review anyway
+        if (secondOpinion != null && !review.isForeign(language) && secondOpinion.wants(prediction)) {
+            prediction = secondOpinion.reconsider(text, prediction);
+            modelVersion = secondOpinion.modelVersion(modelVersion);
+        }
         return new ClassifiedMention(
                 mention,
                 prediction.intents(),
                 prediction.primaryIntent(),
                 new Sentiment(prediction.sentiment(), Math.round(prediction.sentimentScore() * 10000) / 10000.0),
                 language,
-                model.version(),
+                modelVersion,
                 review.needsReview(prediction, language));
     }
 

@@ -1,6 +1,8 @@
 package io.apath.classifier.training;
 
 import io.apath.classifier.model.IntentModel;
+import io.apath.classifier.model.Prediction;
+import io.apath.classifier.model.SecondOpinion;
 import io.apath.classifier.model.SparseFeatures;
 import io.apath.contracts.Intent;
 import java.util.List;
@@ -25,21 +27,63 @@ public final class CrossValidation {
         this.folds = folds;
     }
 
+    /**
+     * How the second opinion joins a cross-validation: its heads are trained inside each fold on that fold's training
+     * rows, and it reconsiders the held-out posts its routing picks.
+     */
+    public record SecondOpinionSetup(Embeddings embeddings, double belowConfidence, double withinMargin) {}
+
     public Evaluation run(List<Example> examples, IntConsumer onFoldDone) {
+        return run(examples, onFoldDone, null);
+    }
+
+    /** As {@link #run(List, IntConsumer)}, with the second opinion when {@code secondOpinion} is not null. */
+    public Evaluation run(List<Example> examples, IntConsumer onFoldDone, SecondOpinionSetup secondOpinion) {
         SparseFeatures[] features = training.extract(examples);
         int[] all = IntStream.range(0, examples.size()).toArray();
         int[] assignment = ModelTraining.Folds.assign(examples, all, folds, OUTER_SALT);
+        if (secondOpinion != null) {
+            secondOpinion
+                    .embeddings()
+                    .prefetch(examples.stream()
+                            .filter(CrossValidation::judgesIntents)
+                            .map(Example::text)
+                            .toList());
+        }
         Evaluation evaluation = new Evaluation();
         for (int fold = 0; fold < folds; fold++) {
             int[] train = ModelTraining.Folds.rowsNotIn(all, assignment, fold);
             int[] test = ModelTraining.Folds.rowsIn(all, assignment, fold);
-            IntentModel model = training.fit(examples, features, train).model();
+            ModelTraining.Trained trained = training.fit(examples, features, train);
+            IntentModel model = trained.model();
             float complaintThreshold = model.calibration().thresholds()[Intent.COMPLAINT.ordinal()];
+            SecondOpinion opinion = secondOpinion == null
+                    ? null
+                    : new SecondOpinion(
+                            SecondOpinionTraining.fit(examples, features, trained, train, secondOpinion.embeddings())
+                                    .heads(),
+                            secondOpinion.embeddings(),
+                            secondOpinion.belowConfidence(),
+                            secondOpinion.withinMargin());
             for (int row : test) {
-                evaluation.add(examples.get(row), model.predict(features[row]), complaintThreshold);
+                Example example = examples.get(row);
+                Prediction prediction = model.predict(features[row]);
+                if (opinion != null && judgesIntents(example) && opinion.wants(prediction)) {
+                    evaluation.addReconsidered(
+                            example,
+                            opinion.reconsider(example.text(), prediction),
+                            opinion.heads().threshold(Intent.COMPLAINT));
+                } else {
+                    evaluation.add(example, prediction, complaintThreshold);
+                }
             }
             onFoldDone.accept(fold);
         }
         return evaluation;
+    }
+
+    /** Posts whose intent labels are scored (the intents file, corrections, the complaints corpus). */
+    private static boolean judgesIntents(Example e) {
+        return e.hasGoldIntents() || e.source() == Example.Source.COMPLAINTS;
     }
 }

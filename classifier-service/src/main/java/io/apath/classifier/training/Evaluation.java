@@ -24,6 +24,8 @@ public final class Evaluation {
     private final int[][] primaryConfusion = new int[INTENTS.length][INTENTS.length];
     private int intentItems;
     private int primaryCorrect;
+    private int reconsideredIntentItems;
+    private int reconsideredComplaintItems;
 
     private final int[][] complaint = new int[2][2];
     private final Map<String, int[][]> sentiment = new LinkedHashMap<>();
@@ -58,6 +60,17 @@ public final class Evaluation {
             sentiment
                     .computeIfAbsent(e.source().name(), s -> new int[3][3])[e.sentiment()][
                     p.sentiment().ordinal()]++;
+        }
+    }
+
+    /** As {@link #add}, for a post the second opinion decided; counted, so the report says how many there were. */
+    public void addReconsidered(Example e, Prediction p, float complaintThreshold) {
+        add(e, p, complaintThreshold);
+        if (e.hasGoldIntents()) {
+            reconsideredIntentItems++;
+        }
+        if (e.source() == Example.Source.COMPLAINTS) {
+            reconsideredComplaintItems++;
         }
     }
 
@@ -179,6 +192,15 @@ public final class Evaluation {
                         tp[i] + fn[i]));
             }
             out.append(String.format(Locale.ROOT, "  intent macro-F1 (multi-label): %.3f%n", intentMacroF1()));
+            if (reconsideredIntentItems > 0) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  decided by the second opinion: %d of %d intents items, %d of %d complaints items%n",
+                        reconsideredIntentItems,
+                        intentItems,
+                        reconsideredComplaintItems,
+                        complaintItems()));
+            }
             out.append(String.format(
                     Locale.ROOT,
                     "  primary intent: accuracy %.3f, macro-F1 %.3f%n",

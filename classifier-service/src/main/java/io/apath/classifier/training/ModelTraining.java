@@ -40,8 +40,18 @@ public final class ModelTraining {
         return examples.stream().map(e -> textFeatures.extract(e.text())).toArray(SparseFeatures[]::new);
     }
 
-    /** A trained model and its file bytes. */
-    public record Trained(IntentModel model, byte[] file) {}
+    /**
+     * A trained model, its file bytes, and the inner out-of-fold raw scores the calibration was fitted on (null for
+     * rows that do not calibrate), which the second opinion's heads are stacked on.
+     */
+    public record Trained(IntentModel model, byte[] file, float[][] outOfFoldScores) {
+
+        /** The calibrated intent probabilities of a calibrating row, from heads that never saw it. */
+        public double[] outOfFoldProbabilities(int row, SparseFeatures features) {
+            return IntentModel.decide(outOfFoldScores[row], features.cues(), model.calibration())
+                    .intentProbabilities();
+        }
+    }
 
     public Trained fit(List<Example> examples) {
         return fit(
@@ -68,7 +78,7 @@ public final class ModelTraining {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
             IntentModel model = IntentModel.write(VERSION_PREFIX, textFeatures, heads, calibration, out);
-            return new Trained(model, out.toByteArray());
+            return new Trained(model, out.toByteArray(), oof);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
