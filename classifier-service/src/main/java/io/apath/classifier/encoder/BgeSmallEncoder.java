@@ -43,6 +43,14 @@ public final class BgeSmallEncoder implements SentenceEncoder, AutoCloseable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // DJL unpacks the tokenizer's native library into ~/.djl.ai, which a read-only root file system (the chart's
+        // pods) refuses; the JVM's temp directory is writable wherever the JVM itself can run
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+            System.setProperty(
+                    "DJL_CACHE_DIR",
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "djl.ai")
+                            .toString());
+        }
         try {
             environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
