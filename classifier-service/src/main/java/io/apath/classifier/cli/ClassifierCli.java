@@ -167,10 +167,8 @@ public final class ClassifierCli {
                         ? null
                         : new CrossValidation.SecondOpinionSetup(
                                 new Embeddings(encoder, encoderThreads(options)),
-                                Double.parseDouble(options.get(
-                                        "route-below", String.valueOf(SecondOpinion.DEFAULT_BELOW_CONFIDENCE))),
-                                Double.parseDouble(options.get(
-                                        "route-margin", String.valueOf(SecondOpinion.DEFAULT_WITHIN_MARGIN))));
+                                routeBelow(options),
+                                routeMargin(options));
                 evaluation = new CrossValidation(new ModelTraining(options.settings()), folds)
                         .run(
                                 examples,
@@ -274,6 +272,14 @@ public final class ClassifierCli {
         return value.equals("on");
     }
 
+    private static double routeBelow(Options options) {
+        return Double.parseDouble(options.get("route-below", String.valueOf(SecondOpinion.DEFAULT_BELOW_CONFIDENCE)));
+    }
+
+    private static double routeMargin(Options options) {
+        return Double.parseDouble(options.get("route-margin", String.valueOf(SecondOpinion.DEFAULT_WITHIN_MARGIN)));
+    }
+
     private static int encoderThreads(Options options) {
         return Integer.parseInt(options.get(
                 "encoder-threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
@@ -294,11 +300,7 @@ public final class ClassifierCli {
                     + heads.baseModelVersion() + ", not " + model.version() + "; retrain them with train"
                     + " --second-opinion on");
         }
-        return new SecondOpinion(
-                heads,
-                encoder,
-                Double.parseDouble(options.get("route-below", String.valueOf(SecondOpinion.DEFAULT_BELOW_CONFIDENCE))),
-                Double.parseDouble(options.get("route-margin", String.valueOf(SecondOpinion.DEFAULT_WITHIN_MARGIN))));
+        return new SecondOpinion(heads, encoder, routeBelow(options), routeMargin(options));
     }
 
     static IntentModel loadModel(Options options) throws IOException {
