@@ -112,7 +112,8 @@ public final class ClassifierCli {
                 so.put("file", headsFile.getFileName().toString());
                 so.put("encoder", fitted.heads().encoder());
                 so.put("baseModelVersion", fitted.heads().baseModelVersion());
-                so.put("handLabelledRows", fitted.rows());
+                so.put("trainingRows", fitted.rows());
+                so.put("trainingRowsAre", "hand-labelled posts (all heads) + complaints corpus (COMPLAINT head)");
                 so.put("l2", SecondOpinionTraining.L2);
                 var t = so.putObject("thresholds");
                 for (io.apath.contracts.Intent intent : io.apath.contracts.Intent.values()) {
@@ -120,7 +121,7 @@ public final class ClassifierCli {
                 }
                 out.printf(
                         Locale.ROOT,
-                        "second opinion %s on %d hand-labelled posts → %s (%d bytes)%n",
+                        "second opinion %s on %d labelled posts → %s (%d bytes)%n",
                         fitted.heads().version(),
                         fitted.rows(),
                         headsFile,

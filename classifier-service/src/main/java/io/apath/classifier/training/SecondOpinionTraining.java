@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Fits the second opinion's {@link StackedHeads} on the hand-labelled posts (intents file and corrections): inputs are
- * each post's embedding and the n-gram model's <em>out-of-fold</em> intent probabilities (from heads that never saw
- * the post, so the stacker learns how far to trust the n-gram scores on unseen text), targets its gold labels.
+ * Fits the second opinion's {@link StackedHeads}: inputs are each post's embedding and the n-gram model's
+ * <em>out-of-fold</em> intent probabilities (from heads that never saw the post, so the stacker learns how far to trust
+ * the n-gram scores on unseen text). Each head learns from the rows the calibration layer learns that intent from:
+ * the hand-labelled posts (intents file, corrections) for every intent, and the complaints corpus for COMPLAINT too.
  *
- * <p>Recipe, as cross-validated (classifier-service/BENCHMARKS.md, "stacked second opinion"): inputs standardised,
+ * <p>Recipe, as cross-validated (classifier-service/BENCHMARKS.md, "the second opinion, built"): inputs standardised,
  * one ridge logistic regression per intent with L2 {@link #L2} on the mean log loss and no class weights, per-intent
- * thresholds that maximise the label's F1 (the calibration layer's threshold search) on {@link #THRESHOLD_FOLDS}-fold out-of-fold probabilities, then a final
- * fit on all rows. Deterministic for the same rows and embeddings.
+ * thresholds from {@link #THRESHOLD_FOLDS}-fold out-of-fold probabilities (the calibration layer's search: the label's
+ * F1, two-class macro-F1 for COMPLAINT), then a final fit on all rows. Deterministic for the same rows and embeddings.
  */
 public final class SecondOpinionTraining {
 
@@ -38,7 +39,7 @@ public final class SecondOpinionTraining {
     /** Heads and their file bytes. */
     public record Fitted(StackedHeads heads, byte[] file, int rows) {}
 
-    /** Fits on the hand-labelled rows among {@code rows} that have out-of-fold n-gram scores in {@code ngram}. */
+    /** Fits on the teaching rows among {@code rows} that have out-of-fold n-gram scores in {@code ngram}. */
     public static Fitted fit(
             List<Example> examples,
             SparseFeatures[] features,
@@ -46,10 +47,11 @@ public final class SecondOpinionTraining {
             int[] rows,
             Embeddings embeddings) {
         int[] labelled = Arrays.stream(rows)
-                .filter(r -> examples.get(r).hasGoldIntents() && ngram.outOfFoldScores()[r] != null)
+                .filter(r -> teaches(examples.get(r)) && ngram.outOfFoldScores()[r] != null)
                 .toArray();
         if (labelled.length == 0) {
-            throw new IllegalArgumentException("the second opinion needs hand-labelled posts (intents or corrections)");
+            throw new IllegalArgumentException(
+                    "the second opinion needs labelled posts (intents, corrections or complaints)");
         }
         embeddings.prefetch(
                 Arrays.stream(labelled).mapToObj(r -> examples.get(r).text()).toList());
@@ -85,6 +87,16 @@ public final class SecondOpinionTraining {
         return new Fitted(heads, out.toByteArray(), labelled.length);
     }
 
+    /** Hand-labelled posts teach every head; the complaints corpus (gold for COMPLAINT only) the COMPLAINT head. */
+    private static boolean teaches(Example e) {
+        return e.hasGoldIntents() || (e.source() == Example.Source.COMPLAINTS && knowsGold(e, Intent.COMPLAINT));
+    }
+
+    /** The rows the calibration layer also learns an intent from: it is known, with a hand label's weight. */
+    private static boolean knowsGold(Example e, Intent intent) {
+        return e.knows(intent) && e.intentWeights()[intent.ordinal()] >= Corpora.GOLD;
+    }
+
     private static StackedHeads fitHeads(
             List<Example> examples, double[][] inputs, int[] rows, float[] thresholds, String encoder, String base) {
         return fitHeads(examples, inputs, rows, thresholds, encoder, base, new ByteArrayOutputStream());
@@ -114,24 +126,28 @@ public final class SecondOpinionTraining {
             mean[j] = (float) mu;
             spread[j] = (float) (Math.sqrt(squares / rows.length) + 1e-6);
         }
-        List<double[]> standardised = new ArrayList<>(rows.length);
+        double[][] standardised = new double[examples.size()][];
         for (int row : rows) {
             double[] z = new double[d + 1];
             for (int j = 0; j < d; j++) {
                 z[j] = (inputs[row][j] - mean[j]) / spread[j];
             }
             z[d] = 1;
-            standardised.add(z);
+            standardised[row] = z;
         }
-        double ridge = L2 * rows.length;
         double[][] beta = IntStream.range(0, IntentModel.INTENTS)
                 .parallel()
                 .mapToObj(h -> {
                     Intent intent = Intent.values()[h];
-                    List<Boolean> targets = Arrays.stream(rows)
-                            .mapToObj(r -> examples.get(r).goldLabels().contains(intent))
+                    int[] known = Arrays.stream(rows)
+                            .filter(r -> knowsGold(examples.get(r), intent))
+                            .toArray();
+                    List<double[]> z =
+                            Arrays.stream(known).mapToObj(r -> standardised[r]).toList();
+                    List<Boolean> targets = Arrays.stream(known)
+                            .mapToObj(r -> examples.get(r).is(intent))
                             .toList();
-                    return RidgeLogistic.fit(standardised, targets, ridge, new double[d + 1]);
+                    return RidgeLogistic.fit(z, targets, L2 * known.length, new double[d + 1]);
                 })
                 .toArray(double[][]::new);
         float[] weights = new float[IntentModel.INTENTS * d];
@@ -153,11 +169,15 @@ public final class SecondOpinionTraining {
     private static float bestThreshold(List<Example> examples, double[][] outOfFold, int[] rows, Intent intent) {
         List<float[]> pairs = new ArrayList<>(rows.length);
         for (int row : rows) {
+            if (!knowsGold(examples.get(row), intent)) {
+                continue;
+            }
             double p = Math.min(1 - 1e-7, Math.max(1e-7, outOfFold[row][intent.ordinal()]));
             pairs.add(new float[] {
-                (float) Math.log(p / (1 - p)), examples.get(row).goldLabels().contains(intent) ? 1f : 0f
+                (float) Math.log(p / (1 - p)), examples.get(row).is(intent) ? 1f : 0f
             });
         }
-        return Calibrator.bestThreshold(pairs, new float[] {1f, 0f});
+        // as in the calibration layer: COMPLAINT is also a yes/no decision of its own, judged by two-class macro-F1
+        return Calibrator.bestThreshold(pairs, new float[] {1f, 0f}, intent == Intent.COMPLAINT);
     }
 }

@@ -54,7 +54,12 @@ class SecondOpinionTrainingTest {
                 SecondOpinionTraining.fit(examples, features, ngram, all, new Embeddings(encoder, 2));
 
         long handLabelled = examples.stream().filter(Example::hasGoldIntents).count();
-        assertThat(fitted.rows()).isEqualTo((int) handLabelled).isPositive();
+        long complaints = examples.stream()
+                .filter(e -> e.source() == Example.Source.COMPLAINTS)
+                .count();
+        assertThat(handLabelled).isPositive();
+        assertThat(complaints).isPositive();
+        assertThat(fitted.rows()).isEqualTo((int) (handLabelled + complaints));
         assertThat(fitted.heads().encoder()).isEqualTo(encoder.name());
         assertThat(fitted.heads().baseModelVersion()).isEqualTo(ngram.model().version());
         assertThat(fitted.heads().width()).isEqualTo(encoder.dimension() + IntentModel.INTENTS);
