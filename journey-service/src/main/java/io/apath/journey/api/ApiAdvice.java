@@ -4,13 +4,30 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 
-/** A store that is migrating or restoring during a rebalance is a temporary condition: 503 with Retry-After. */
+/**
+ * A store that is migrating or restoring during a rebalance is a temporary condition: 503 with Retry-After. So is a
+ * peer instance's: the funnel and the customer lists merge every instance's part, and a peer that answers 503 (its
+ * store is rebalancing) or cannot be reached (it is stopping or starting) makes the merged answer temporarily
+ * unavailable, not a server error.
+ */
 @RestControllerAdvice
 class ApiAdvice {
 
     @ExceptionHandler(InvalidStateStoreException.class)
     ErrorResponseException storeUnavailable(InvalidStateStoreException e) {
         return Problems.unavailable("the journey store is rebalancing; retry shortly");
+    }
+
+    @ExceptionHandler(HttpServerErrorException.ServiceUnavailable.class)
+    ErrorResponseException peerUnavailable(HttpServerErrorException.ServiceUnavailable e) {
+        return Problems.unavailable("another journey instance's store is rebalancing; retry shortly");
+    }
+
+    @ExceptionHandler(ResourceAccessException.class)
+    ErrorResponseException peerUnreachable(ResourceAccessException e) {
+        return Problems.unavailable("another journey instance cannot be reached (it may be restarting); retry shortly");
     }
 }
