@@ -113,6 +113,15 @@ class BenchSmokeIT {
     }
 
     @Test
+    void classifierThroughputTakesTheWholeBacklog() throws Exception {
+        JsonNode result = run("classifier-throughput", "--mentions=2000", "--customers=500");
+
+        assertThat(result.at("/mentions").asInt()).isEqualTo(2000);
+        assertThat(result.at("/backlogAtReady").asLong()).isBetween(1L, 2000L);
+        assertThat(result.at("/mentionsPerSecond").asDouble()).isPositive();
+    }
+
+    @Test
     void journeyThroughputTakesTheWholeBacklog() throws Exception {
         JsonNode result = run("journey-throughput", "--mentions=2000", "--customers=500");
 

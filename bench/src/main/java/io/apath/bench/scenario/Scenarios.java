@@ -11,6 +11,7 @@ public final class Scenarios {
             new PipelineLatency(),
             new Scaling(),
             new StageState(),
+            new ClassifierThroughput(),
             new JourneyThroughput(),
             new JourneyLatency(),
             new IngestThroughput());

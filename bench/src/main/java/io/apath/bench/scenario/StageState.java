@@ -224,17 +224,10 @@ final class StageState implements Scenario {
 
     /** @return one customer key per partition, for the restore probe */
     private static List<String> produce(String bootstrap, MentionGenerator generator, int customers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         String[] probes = new String[6];
         SplittableRandom random = new SplittableRandom(11);
         Instant now = Instant.now();
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = BacklogRun.backlogProducer(bootstrap)) {
             for (int i = 0; i < customers; i++) {
                 GeneratedMention m = generator.nextFrom(i);
                 String key = m.customerKey();
