@@ -10,7 +10,7 @@ import io.apath.bench.report.Markdown;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -85,7 +85,7 @@ final class BacklogRun {
     private BacklogRun() {}
 
     /**
-     * Writes {@code count} records with {@code recordAt(i)} to the broker, starts instance 0 of {@code service} and
+     * Writes {@code count} records from {@code nextRecord} to the broker, starts instance 0 of {@code service} and
      * measures it taking them from {@code topic}.
      */
     static Result run(
@@ -94,10 +94,10 @@ final class BacklogRun {
             Service service,
             String topic,
             int count,
-            Function<Integer, ProducerRecord<String, byte[]>> recordAt)
+            Supplier<ProducerRecord<String, byte[]>> nextRecord)
             throws Exception {
         long produceStart = System.nanoTime();
-        produce(pipeline.bootstrap(), count, recordAt);
+        produce(pipeline.bootstrap(), count, nextRecord);
         double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
         log.info("{} records written to {} in {} s", count, topic, produceSeconds);
 
@@ -148,11 +148,10 @@ final class BacklogRun {
         }
     }
 
-    private static void produce(
-            String bootstrap, int count, Function<Integer, ProducerRecord<String, byte[]>> recordAt) {
+    private static void produce(String bootstrap, int count, Supplier<ProducerRecord<String, byte[]>> nextRecord) {
         try (KafkaProducer<String, byte[]> producer = backlogProducer(bootstrap)) {
             for (int i = 0; i < count; i++) {
-                producer.send(recordAt.apply(i));
+                producer.send(nextRecord.get());
             }
             producer.flush();
         }

@@ -39,7 +39,7 @@ final class ClassifierThroughput implements Scenario {
             MentionGenerator generator = context.generator("ct", customers, mentions + 16);
             Instant now = Instant.now();
             BacklogRun.Result run =
-                    BacklogRun.run(context, pipeline, Service.CLASSIFIER, Topics.MENTIONS.name(), mentions, i -> {
+                    BacklogRun.run(context, pipeline, Service.CLASSIFIER, Topics.MENTIONS.name(), mentions, () -> {
                         GeneratedMention m = generator.next();
                         return new ProducerRecord<>(
                                 Topics.MENTIONS.name(), m.customerKey(), JSON.writeValueAsBytes(m.asPublished(now)));

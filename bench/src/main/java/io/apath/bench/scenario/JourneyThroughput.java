@@ -40,7 +40,7 @@ final class JourneyThroughput implements Scenario {
             SplittableRandom random = new SplittableRandom(17);
             Instant now = Instant.now();
             BacklogRun.Result run = BacklogRun.run(
-                    context, pipeline, Service.JOURNEY, Topics.MENTIONS_CLASSIFIED.name(), mentions, i -> {
+                    context, pipeline, Service.JOURNEY, Topics.MENTIONS_CLASSIFIED.name(), mentions, () -> {
                         GeneratedMention m = generator.next();
                         return new ProducerRecord<>(
                                 Topics.MENTIONS_CLASSIFIED.name(),
