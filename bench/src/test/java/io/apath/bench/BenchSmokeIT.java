@@ -189,10 +189,10 @@ class BenchSmokeIT {
         try {
             boolean finished = bench.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
             assertThat(finished)
-                    .as("%s finished within %d min (log: %s)", scenario, TIMEOUT_MINUTES, log)
+                    .as("%s finished within %d min (log: %s)%n%s", scenario, TIMEOUT_MINUTES, log, diagnosis(log))
                     .isTrue();
             assertThat(bench.exitValue())
-                    .as("%s exit code (log: %s)", scenario, log)
+                    .as("%s exit code (log: %s)%n%s", scenario, log, diagnosis(log))
                     .isZero();
         } finally {
             // SIGTERM, so the bench's shutdown hook stops the broker and service JVMs it started
@@ -205,8 +205,28 @@ class BenchSmokeIT {
                     .orElseThrow(() -> new AssertionError("no " + scenario + " result in " + results));
             JsonNode written = JSON.readTree(json.toFile());
             assertThat(written.at("/scenario").asString()).isEqualTo(scenario);
+            // A passed scenario's work directory (its copies of the three boot jars, ~400 MB, and the broker's data)
+            // goes at once: nine of them would hold ~3.6 GB, more than a CI machine may have free. Its log and result
+            // stay under target/smoke; a failed scenario keeps everything for diagnosis.
+            deleteRecursively(work);
             return written.at("/result");
         }
+    }
+
+    /**
+     * What a CI report needs when a scenario fails, since the log file stays on the CI machine: the end of the
+     * scenario's log and the free disk space where it writes.
+     */
+    private static String diagnosis(Path log) {
+        String tail;
+        try {
+            List<String> lines = Files.readAllLines(log);
+            tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            tail = "(log unreadable: " + e + ")";
+        }
+        long freeMiB = SMOKE.toFile().getUsableSpace() / (1024 * 1024);
+        return "free disk under " + SMOKE + ": " + freeMiB + " MiB; last lines of the log:\n" + tail;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
