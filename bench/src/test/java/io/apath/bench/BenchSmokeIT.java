@@ -122,6 +122,20 @@ class BenchSmokeIT {
     }
 
     @Test
+    void classifierPredictionScoresEveryBenchmark() throws Exception {
+        JsonNode result =
+                run("classifier-prediction", "--forks=1", "--warmup-iterations=1", "--iterations=1", "--seconds=1");
+
+        assertThat(result.at("/texts").asInt()).isPositive();
+        assertThat(result.at("/scores").size()).isEqualTo(3);
+        for (JsonNode score : result.at("/scores")) {
+            assertThat(score.at("/opsPerSecond").asDouble())
+                    .as(score.at("/benchmark").asString())
+                    .isPositive();
+        }
+    }
+
+    @Test
     void journeyThroughputTakesTheWholeBacklog() throws Exception {
         JsonNode result = run("journey-throughput", "--mentions=2000", "--customers=500");
 

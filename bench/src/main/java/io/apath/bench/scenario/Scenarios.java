@@ -12,6 +12,7 @@ public final class Scenarios {
             new Scaling(),
             new StageState(),
             new ClassifierThroughput(),
+            new ClassifierPrediction(),
             new JourneyThroughput(),
             new JourneyLatency(),
             new IngestThroughput());

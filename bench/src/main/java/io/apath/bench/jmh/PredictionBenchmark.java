@@ -1,4 +1,4 @@
-package io.apath.classifier.bench;
+package io.apath.bench.jmh;
 
 import io.apath.classifier.domain.LanguageIdentifier;
 import io.apath.classifier.model.IntentModel;
@@ -6,6 +6,7 @@ import io.apath.classifier.model.Prediction;
 import io.apath.classifier.model.SparseFeatures;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,34 +14,28 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JMH: raw text → prediction with the shipped model, over the 479 varied texts of the test data (intents and SemEval samples) (real posts, so the
- * hashed weights are read from all over the table, not from a few hot cache lines). A measurement, not a test; run:
- * {@code java -cp "target/test-classes:target/classes:$(cat cp.txt)" io.apath.classifier.bench.PredictionBenchmark}
- * (see BENCHMARKS.md for the exact command).
+ * JMH: raw text → prediction with the classifier's shipped model, in one thread, over the 479 varied posts of the
+ * classifier's in-repo test slice (intents and SemEval texts: real posts, so the hashed weights are read from all over
+ * the table, not from a few hot cache lines). Run by the {@code classifier-prediction} scenario ({@code bench/run
+ * classifier-prediction}), which sets iterations and forks; the fork's heap is the classifier pod's.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(
-        value = 1,
-        jvmArgs = {"-Xmx256m"})
+@Fork(jvmArgs = {"-Xmx256m"})
 public class PredictionBenchmark {
+
+    /** The languages and minimum confidence of the service's default configuration. */
+    static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "it", "pt", "nl");
 
     private IntentModel model;
     private LanguageIdentifier languages;
@@ -50,7 +45,7 @@ public class PredictionBenchmark {
     @Setup
     public void load() throws IOException {
         model = IntentModel.fromClasspath("model/intent-model.bin");
-        languages = new LanguageIdentifier(List.of("en", "es", "fr", "de", "it", "pt", "nl"), 0.8);
+        languages = new LanguageIdentifier(LANGUAGES, 0.8);
         texts = texts().toArray(String[]::new);
     }
 
@@ -60,13 +55,13 @@ public class PredictionBenchmark {
         return t;
     }
 
-    /** Features, 12 heads, calibration and the label rules: what the service runs per mention. */
+    /** Features, the heads, calibration and the label rules: the model's part of what the service runs per mention. */
     @Benchmark
     public Prediction predict() {
         return model.predict(text());
     }
 
-    /** {@link #predict} plus language identification, as {@code TrainedClassifier} does. */
+    /** {@link #predict} plus language identification: all the service runs per mention ({@code TrainedClassifier}). */
     @Benchmark
     public String predictWithLanguage() {
         String t = text();
@@ -80,16 +75,16 @@ public class PredictionBenchmark {
         return model.features().extract(text());
     }
 
-    /** The benchmark's texts (also used by {@code KafkaThroughputProbe} and {@code LanguageCostProbe}). */
-    public static List<String> texts() throws IOException {
+    /** The benchmark's texts: every post of the slice's intents file, then of its SemEval file. */
+    public static List<String> texts() {
         ObjectMapper json = JsonMapper.builder().build();
         List<String> out = new ArrayList<>();
-        for (String line : lines("/data/intents-train.jsonl")) {
+        for (String line : lines("intents-train.jsonl")) {
             if (!line.isBlank()) {
                 out.add(json.readTree(line).path("text").asString());
             }
         }
-        for (String line : lines("/data/sentiment-train.tsv")) {
+        for (String line : lines("sentiment-train.tsv")) {
             String[] parts = line.split("\t", 3);
             if (parts.length == 3) {
                 out.add(parts[2]);
@@ -98,16 +93,14 @@ public class PredictionBenchmark {
         return out;
     }
 
-    private static List<String> lines(String resource) throws IOException {
-        try (InputStream in = PredictionBenchmark.class.getResourceAsStream(resource)) {
+    private static List<String> lines(String file) {
+        try (InputStream in = PredictionBenchmark.class.getResourceAsStream("/prediction-texts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("prediction-texts/" + file + " is not on the bench's classpath");
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder()
-                        .include(PredictionBenchmark.class.getSimpleName() + "." + (args.length > 0 ? args[0] : ""))
-                        .build())
-                .run();
     }
 }
