@@ -90,7 +90,12 @@ public final class Bench {
                 !options.string("static-membership", "true").equals("false"));
         Context context = Context.create(env, options);
         String loadBefore = Machine.loadAverage();
-        ScenarioResult result = Scenarios.byName(args[0]).run(context);
+        ScenarioResult result;
+        try {
+            result = Scenarios.byName(args[0]).run(context);
+        } finally {
+            env.discardJarCopies(); // every scenario stops its JVMs before it returns or throws
+        }
         if (options.flag("profile")) {
             result = withProfiles(result, work.resolve("jfr"));
         }

@@ -92,6 +92,25 @@ public record BenchEnvironment(
         return workDir.resolve("jars").resolve(service.execJarName());
     }
 
+    /**
+     * Deletes the run's copies of the boot jars (~400 MB) once every service JVM of the run has stopped: they only
+     * guard the run itself, and twenty runs would otherwise keep 8 GB. Logs, JFR recordings and data stay.
+     */
+    public void discardJarCopies() {
+        for (Service service : Service.values()) {
+            try {
+                Files.deleteIfExists(jar(service));
+            } catch (IOException e) {
+                // a copy left behind costs disk, not results
+            }
+        }
+        try {
+            Files.deleteIfExists(workDir.resolve("jars"));
+        } catch (IOException e) {
+            // not empty: something else was put there
+        }
+    }
+
     /** JVM options of one service instance (profiling, when asked for, is switched on per measured window). */
     public List<String> serviceJvmOptions(Service service) {
         List<String> options = new ArrayList<>(List.of(service.heap().split(" ")));
