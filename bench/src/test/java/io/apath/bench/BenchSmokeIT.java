@@ -219,9 +219,10 @@ class BenchSmokeIT {
                     .orElseThrow(() -> new AssertionError("no " + scenario + " result in " + results));
             JsonNode written = JSON.readTree(json.toFile());
             assertThat(written.at("/scenario").asString()).isEqualTo(scenario);
-            // A passed scenario's work directory (its copies of the three boot jars, ~400 MB, and the broker's data)
-            // goes at once: nine of them would hold ~3.6 GB, more than a CI machine may have free. Its log and result
-            // stay under target/smoke; a failed scenario keeps everything for diagnosis.
+            // A passed scenario's work directory goes at once (the bench itself deletes its ~400 MB of boot-jar
+            // copies when a run ends; this takes the broker's data and state too): ten scenarios' directories once
+            // held ~4 GB, more than a CI machine may have free. Its log and result stay under target/smoke; a failed
+            // scenario keeps its directory for diagnosis.
             deleteRecursively(work);
             return written.at("/result");
         }
