@@ -1,5 +1,6 @@
 package io.apath.classifier.cli;
 
+import io.apath.classifier.binding.CorrectionsDump;
 import io.apath.classifier.encoder.BgeSmallEncoder;
 import io.apath.classifier.model.IntentModel;
 import io.apath.classifier.model.Prediction;
@@ -18,7 +19,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -40,12 +44,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The model's command line, inside the service jar ({@code java -jar classifier-service-exec.jar <command>}):
- * {@code train}, {@code evaluate}, {@code classify} and {@code bench}. No Spring, so it starts in well under a second.
+ * {@code train}, {@code evaluate}, {@code classify}, {@code bench} and {@code corrections}. No Spring, so it starts in
+ * well under a second.
  * See the service README for every option.
  */
 public final class ClassifierCli {
 
-    public static final Set<String> COMMANDS = Set.of("train", "evaluate", "classify", "bench");
+    public static final Set<String> COMMANDS = Set.of("train", "evaluate", "classify", "bench", "corrections");
     public static final String SHIPPED_MODEL = "model/intent-model.bin";
     public static final String SECOND_OPINION_FILE = "second-opinion.bin";
     public static final String SHIPPED_SECOND_OPINION = "model/" + SECOND_OPINION_FILE;
@@ -53,16 +58,23 @@ public final class ClassifierCli {
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final ObjectMapper JSON_LINES = JsonMapper.builder().build();
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
 
     private ClassifierCli() {}
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            // before any library asks for a logger: without it logback logs everything at DEBUG to stdout, into the
+            // results (the Kafka client of `corrections`, for one)
+            System.setProperty(LOGBACK_CONFIGURATION, "classifier-cli-logback.xml");
+        }
         System.exit(run(args, System.in, System.out, System.err));
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || !COMMANDS.contains(args[0])) {
-            err.println("usage: <train|evaluate|classify|bench> [options]; see classifier-service/README.md");
+            err.println(
+                    "usage: <train|evaluate|classify|bench|corrections> [options]; see classifier-service/README.md");
             return 2;
         }
         Options options = Options.parse(args);
@@ -71,8 +83,54 @@ public final class ClassifierCli {
             case "evaluate" -> evaluate(options, out);
             case "classify" -> classify(options, in, out);
             case "bench" -> Bench.run(loadModel(options), options, out);
+            case "corrections" -> corrections(options, out, err);
             default -> 2;
         };
+    }
+
+    /**
+     * {@code corrections --bootstrap HOST:PORT [--consumer-config F] [--tenant T] [--topic T] [--out F]}: the reviewers'
+     * corrections on the topic, the latest per post, as a file for {@code train --corrections} (stdout without
+     * {@code --out}; the count goes to stderr then, so stdout stays the file). {@code --consumer-config} is a Kafka
+     * client properties file (security settings for a real cluster), as Kafka's own tools take.
+     */
+    static int corrections(Options options, PrintStream out, PrintStream err) throws IOException {
+        Properties client = new Properties();
+        if (options.has("consumer-config")) {
+            try (var reader = Files.newBufferedReader(Path.of(options.get("consumer-config", null)))) {
+                client.load(reader);
+            }
+        }
+        if (options.has("bootstrap")) {
+            client.setProperty("bootstrap.servers", options.get("bootstrap", null));
+        }
+        if (!client.containsKey("bootstrap.servers")) {
+            throw new IllegalArgumentException("missing --bootstrap (or bootstrap.servers in --consumer-config)");
+        }
+        String topic = options.get("topic", CorrectionsDump.defaultTopic());
+        String tenant = options.get("tenant", null);
+        int written;
+        String target;
+        if (options.has("out")) {
+            Path file = Path.of(options.get("out", null));
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                written = CorrectionsDump.write(client, topic, tenant, writer);
+            }
+            target = file.toString();
+        } else {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            written = CorrectionsDump.write(client, topic, tenant, writer);
+            target = "stdout";
+        }
+        (options.has("out") ? out : err)
+                .printf(
+                        Locale.ROOT,
+                        "%d corrections%s from %s → %s%n",
+                        written,
+                        tenant == null ? "" : " of tenant " + tenant,
+                        topic,
+                        target);
+        return 0;
     }
 
     /**
