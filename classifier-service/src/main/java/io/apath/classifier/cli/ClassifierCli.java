@@ -21,6 +21,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +69,31 @@ public final class ClassifierCli {
             // results (the Kafka client of `corrections`, for one)
             System.setProperty(LOGBACK_CONFIGURATION, "classifier-cli-logback.xml");
         }
-        System.exit(run(args, System.in, System.out, System.err));
+        int status;
+        try {
+            status = run(args, System.in, System.out, System.err);
+        } catch (IllegalArgumentException e) {
+            // a usage error (a missing or bad option): the message says which, a stack trace would only bury it
+            System.err.println("error: " + e.getMessage());
+            status = 2;
+        } catch (IllegalStateException | UncheckedIOException | IOException e) {
+            // the outside world (a file, the cluster): the message and its causes, one line each
+            System.err.println("error: " + messages(e));
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    /** A failure's message, then each cause's on a line of its own: an error a user can read, without a stack trace. */
+    static String messages(Throwable e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append("\n  caused by ")
+                    .append(cause.getClass().getSimpleName())
+                    .append(": ")
+                    .append(cause.getMessage());
+        }
+        return text.toString();
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {

@@ -77,4 +77,12 @@ class ClassifierCliTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--second-opinion");
     }
+
+    @Test
+    void aFailureReadsAsItsMessageAndItsCauses() {
+        assertThat(ClassifierCli.messages(new IllegalStateException(
+                        "no answer from Kafka", new RuntimeException("Timeout expired", new Error("refused")))))
+                .isEqualTo(
+                        "no answer from Kafka\n  caused by RuntimeException: Timeout expired\n  caused by Error: refused");
+    }
 }
