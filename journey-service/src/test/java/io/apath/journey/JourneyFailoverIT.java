@@ -16,9 +16,9 @@ import io.apath.journey.domain.Mentions;
 import io.apath.journey.topology.JourneySerdes;
 import io.apath.localkafka.KafkaBrokerExtension;
 import io.apath.localkafka.KafkaEndpoint;
+import io.apath.localkafka.LoopbackPorts;
 import io.apath.tenantkeys.ApiKeys;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -457,9 +457,7 @@ class JourneyFailoverIT {
         return found;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return LoopbackPorts.free();
     }
 }

@@ -81,8 +81,15 @@ public final class FaultBroker {
             server.awaitShutdown();
             stopped.countDown();
         }));
-        server.startup();
-        CatalogueTopics.create(HOST + ":" + clientPort);
+        try {
+            server.startup();
+            CatalogueTopics.create(HOST + ":" + clientPort);
+        } catch (Throwable e) {
+            // Kafka's own threads would keep a broker that failed to start alive, and the suite waiting for it
+            e.printStackTrace();
+            System.out.flush();
+            Runtime.getRuntime().halt(1);
+        }
         System.out.println(READY);
         System.out.flush();
         stopped.await();
