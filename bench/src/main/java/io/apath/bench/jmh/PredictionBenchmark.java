@@ -23,10 +23,11 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JMH: raw text → prediction with the classifier's shipped model, in one thread, over the 479 varied posts of the
- * classifier's in-repo test slice (intents and SemEval texts: real posts, so the hashed weights are read from all over
- * the table, not from a few hot cache lines). Run by the {@code classifier-prediction} scenario ({@code bench/run
- * classifier-prediction}), which sets iterations and forks; the fork's heap is the classifier pod's.
+ * JMH: raw text → prediction with the classifier's shipped model, in one thread, over the 480 lines of the
+ * classifier's in-repo test slice (intents and SemEval texts, the SemEval file's header {@code text} among them: real
+ * posts, so the hashed weights are read from all over the table, not from a few hot cache lines). Run by the
+ * {@code classifier-prediction} scenario ({@code bench/run classifier-prediction}), which sets iterations and forks;
+ * the fork's heap is the classifier pod's.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

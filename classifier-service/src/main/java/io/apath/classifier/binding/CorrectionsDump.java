@@ -105,10 +105,9 @@ public final class CorrectionsDump {
                     if (r.key() == null) {
                         continue; // not a correction: every one is keyed tenant:id
                     }
-                    if (r.value() == null) {
-                        latest.remove(r.key());
-                    } else {
-                        latest.remove(r.key()); // a re-correction counts once, with its newest labels
+                    // a re-correction counts once, with its newest labels; a tombstone withdraws the post
+                    latest.remove(r.key());
+                    if (r.value() != null) {
                         latest.put(r.key(), r.value());
                     }
                 }
