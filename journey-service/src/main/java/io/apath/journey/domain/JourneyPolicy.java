@@ -527,7 +527,9 @@ public class JourneyPolicy {
         Instant previousInteractionAt;
         long mentionCount;
         Map<Intent, Long> intentCounts = new EnumMap<>(Intent.class);
-        List<StageChange> history = new ArrayList<>();
+        // Immutable until the stage changes: an unchanged history passes on as the same list, which lets the store's
+        // serde recognise it and skip re-encoding it (most mentions change no stage).
+        List<StageChange> history = List.of();
         Instant updatedAt;
         List<MentionId> recentMentionIds = new ArrayList<>();
         Stage highestStage;
@@ -570,7 +572,7 @@ public class JourneyPolicy {
             d.lastInteractionAt = j.lastInteractionAt();
             d.mentionCount = j.mentionCount();
             d.intentCounts.putAll(j.intentCounts());
-            d.history.addAll(j.history());
+            d.history = j.history();
             d.updatedAt = j.updatedAt();
             d.recentMentionIds.addAll(state.recentMentionIds());
             d.highestStage = state.highestStage();
@@ -647,6 +649,7 @@ public class JourneyPolicy {
         }
 
         void moveTo(Stage to, String rule, Instant at, Evidence evidence, JourneySettings settings) {
+            history = new ArrayList<>(history);
             history.add(new StageChange(stage, to, rule, at, evidence == null ? List.of() : List.of(evidence)));
             trimFront(history, settings.historyLimit());
             stage = to;

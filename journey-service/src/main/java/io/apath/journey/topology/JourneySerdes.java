@@ -30,7 +30,7 @@ public record JourneySerdes(
                 mapper,
                 new JsonSerde<>(mapper, ClassifiedMention.class),
                 new JsonSerde<>(mapper, JourneyEvent.class),
-                new JsonSerde<>(mapper, CustomerJourney.class),
+                new JsonSerde<>(HistoryJsonMemo.on(mapper), CustomerJourney.class),
                 new JourneyStateSerde(mapper),
                 new JsonSerde<>(mapper, JourneyInput.class),
                 new JsonSerde<>(mapper, Suppression.class),

@@ -41,14 +41,20 @@ import tools.jackson.databind.json.JsonMapper;
  * versions) are written once and referred to by index afterwards, and a 32-digit lower-case hex mention id takes 16
  * bytes.
  *
- * <p>Versions: a value starting with <code>{</code> is the JSON the store held before this format and is still read,
- * so an existing changelog restores and is rewritten in binary as customers are updated. Any other unknown version
+ * <p>The stage history is a block of its own: its length in bytes, then the changes with a string vocabulary of their
+ * own, so the block's bytes depend on the history alone. That lets {@link HistoryMemo} skip decoding and re-encoding
+ * an unchanged history, which most mentions leave as it was.
+ *
+ * <p>Versions: 2 is the layout above; 1 had the history inline, sharing the value's vocabulary, and is still read. A
+ * value starting with <code>{</code> is the JSON the store held before the binary format and is still read too, so an
+ * existing changelog restores and is rewritten in the current version as customers are updated. Any other version
  * byte fails with a {@link SerializationException} naming it. A change to the layout gets a new version byte, and the
  * reader keeps reading every older one.
  */
 public final class JourneyStateSerde implements Serde<JourneyState> {
 
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    static final byte VERSION_1 = 1;
     private static final byte JSON_START = '{';
 
     static final Stage[] STAGES = {Stage.ATTENTION, Stage.ATTRACTION, Stage.AFFINITY, Stage.AUDIENCE, Stage.ADVOCATE};
@@ -70,6 +76,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
     private static final int[] INTENT_CODES = codes(INTENTS, Intent.values().length);
 
     private final ObjectReader legacyJson;
+    private final HistoryMemo historyMemo = new HistoryMemo();
     private final Serializer<JourneyState> serializer = (topic, state) -> state == null ? null : write(state);
     private final Deserializer<JourneyState> deserializer = (topic, bytes) -> bytes == null ? null : read(bytes);
 
@@ -104,20 +111,9 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
             out.bytes.writeVarInt(INTENT_CODES[count.getKey().ordinal()]);
             out.bytes.writeVarLong(count.getValue());
         }
-        out.bytes.writeVarInt(j.history().size());
-        for (StageChange change : j.history()) {
-            out.code(change.from(), STAGE_CODES);
-            out.code(change.to(), STAGE_CODES);
-            out.string(change.rule());
-            out.instant(change.at());
-            out.bytes.writeVarInt(change.evidence().size());
-            for (Evidence e : change.evidence()) {
-                out.mentionId(e.mentionId());
-                out.bytes.writeVarInt(INTENT_CODES[e.intent().ordinal()]);
-                out.bytes.writeDouble(e.confidence());
-                out.string(e.modelVersion());
-            }
-        }
+        byte[] history = historyMemo.encoded(j.customerKey().value(), j.history(), JourneyStateSerde::encodeHistory);
+        out.bytes.writeVarInt(history.length);
+        out.bytes.write(history);
         out.instant(j.updatedAt());
 
         out.bytes.writeVarInt(state.recentMentionIds().size());
@@ -166,6 +162,26 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         return out.bytes.toByteArray();
     }
 
+    /** The history as a block of its own (own string vocabulary), so its bytes do not depend on the rest. */
+    private static byte[] encodeHistory(List<StageChange> history) {
+        Output out = new Output(Output.HISTORY_BUFFER.get().reset());
+        out.bytes.writeVarInt(history.size());
+        for (StageChange change : history) {
+            out.code(change.from(), STAGE_CODES);
+            out.code(change.to(), STAGE_CODES);
+            out.string(change.rule());
+            out.instant(change.at());
+            out.bytes.writeVarInt(change.evidence().size());
+            for (Evidence e : change.evidence()) {
+                out.mentionId(e.mentionId());
+                out.bytes.writeVarInt(INTENT_CODES[e.intent().ordinal()]);
+                out.bytes.writeDouble(e.confidence());
+                out.string(e.modelVersion());
+            }
+        }
+        return out.bytes.toByteArray();
+    }
+
     JourneyState read(byte[] bytes) {
         if (bytes.length == 0) {
             throw new SerializationException("empty journey state value");
@@ -177,18 +193,18 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                 throw new SerializationException("cannot read journey state stored as JSON", e);
             }
         }
-        if (bytes[0] != VERSION) {
+        if (bytes[0] != VERSION && bytes[0] != VERSION_1) {
             throw new SerializationException("unknown journey state format version " + bytes[0] + " (this build reads"
-                    + " version " + VERSION + " and JSON): written by a newer journey-service?");
+                    + " versions " + VERSION_1 + " to " + VERSION + " and JSON): written by a newer journey-service?");
         }
         try {
-            return readVersion1(new Input(bytes, 1));
+            return read(new Input(bytes, 1), bytes[0]);
         } catch (RuntimeException e) {
-            throw new SerializationException("corrupt journey state (format version " + VERSION + ")", e);
+            throw new SerializationException("corrupt journey state (format version " + bytes[0] + ")", e);
         }
     }
 
-    private static JourneyState readVersion1(Input in) {
+    private JourneyState read(Input in, byte version) {
         CustomerKey key = new CustomerKey(in.string());
         String tenant = in.string();
         Stage stage = in.code(STAGES);
@@ -201,19 +217,26 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         for (int i = 0; i < intentCountSize; i++) {
             intentCounts.put(INTENTS[in.varInt()], in.varLong());
         }
-        int historySize = in.varInt();
-        List<StageChange> history = new ArrayList<>(historySize);
-        for (int i = 0; i < historySize; i++) {
-            Stage from = in.code(STAGES);
-            Stage to = in.code(STAGES);
-            String rule = in.string();
-            Instant at = in.instant();
-            int evidenceSize = in.varInt();
-            List<Evidence> evidence = new ArrayList<>(evidenceSize);
-            for (int e = 0; e < evidenceSize; e++) {
-                evidence.add(new Evidence(in.mentionId(), INTENTS[in.varInt()], in.readDouble(), in.string()));
+        List<StageChange> history;
+        if (version == VERSION_1) {
+            history = decodeHistory(in); // inline, sharing the value's string vocabulary
+        } else {
+            int length = in.varInt();
+            int from = in.position;
+            int to = Math.addExact(from, length);
+            if (to > in.bytes.length) {
+                throw new IllegalStateException("history of " + length + " bytes runs past the value");
             }
-            history.add(new StageChange(from, to, rule, at, evidence));
+            in.position = to;
+            history = historyMemo.decoded(key.value(), in.bytes, from, to, () -> {
+                Input block = new Input(in.bytes, from);
+                List<StageChange> decoded = decodeHistory(block);
+                if (block.position != to) {
+                    throw new IllegalStateException(
+                            "history block of " + length + " bytes holds " + (block.position - from));
+                }
+                return decoded;
+            });
         }
         Instant updatedAt = in.instant();
         CustomerJourney journey = new CustomerJourney(
@@ -276,6 +299,25 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                 consent);
     }
 
+    /** An immutable list, so that {@link HistoryMemo} can hand the same instance out again. */
+    private static List<StageChange> decodeHistory(Input in) {
+        int size = in.varInt();
+        List<StageChange> history = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Stage from = in.code(STAGES);
+            Stage to = in.code(STAGES);
+            String rule = in.string();
+            Instant at = in.instant();
+            int evidenceSize = in.varInt();
+            List<Evidence> evidence = new ArrayList<>(evidenceSize);
+            for (int e = 0; e < evidenceSize; e++) {
+                evidence.add(new Evidence(in.mentionId(), INTENTS[in.varInt()], in.readDouble(), in.string()));
+            }
+            history.add(new StageChange(from, to, rule, at, evidence));
+        }
+        return List.copyOf(history);
+    }
+
     private static List<Map.Entry<Intent, Long>> sortedByCode(Map<Intent, Long> counts) {
         List<Map.Entry<Intent, Long>> entries = new ArrayList<>(counts.entrySet());
         // Map.copyOf has no stable order; a fixed order keeps equal states byte-for-byte equal.
@@ -313,9 +355,19 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
     private static final class Output {
         // One growing buffer per thread (the stream thread): a value is then one copy, not a series of regrowths.
         private static final ThreadLocal<Bytes> BUFFER = ThreadLocal.withInitial(Bytes::new);
-        final Bytes bytes = BUFFER.get().reset();
+        // The history block is encoded while the value is, so it needs a buffer of its own.
+        static final ThreadLocal<Bytes> HISTORY_BUFFER = ThreadLocal.withInitial(Bytes::new);
+        final Bytes bytes;
         final String[] vocabulary = new String[VOCABULARY];
         int words;
+
+        Output() {
+            this(BUFFER.get().reset());
+        }
+
+        Output(Bytes bytes) {
+            this.bytes = bytes;
+        }
 
         /** A string that may repeat within the value (tenant, rule, model version). */
         void string(String s) {

@@ -1,0 +1,182 @@
+package io.apath.journey.topology;
+
+import static io.apath.journey.domain.Mentions.by;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apath.contracts.ClassifiedMention;
+import io.apath.contracts.CustomerJourney;
+import io.apath.contracts.CustomerKey;
+import io.apath.contracts.Intent;
+import io.apath.contracts.StageChange;
+import io.apath.journey.domain.JourneyPolicy;
+import io.apath.journey.domain.JourneyState;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The memos that spare re-encoding an unchanged history: they may only ever save work, never change a byte or a value.
+ * Each check compares against a serde or mapper that has never seen the state.
+ */
+class HistoryMemoTest {
+
+    private static final JourneyPolicy POLICY = JourneyPolicy.withDefaults();
+
+    @Test
+    void anUnchangedHistoryIsTheSameListFromReadToWriteAndEncodesAsAFreshSerdeWouldIt() {
+        JourneySerdes serdes = JourneySerdes.create();
+        JourneyState before = longHistory("fan-1", "a");
+        byte[] stored = serdes.journeyState().serializer().serialize("journeys", before);
+
+        JourneyState read = serdes.journeyState().deserializer().deserialize("journeys", stored);
+        JourneyState again = serdes.journeyState().deserializer().deserialize("journeys", stored);
+        JourneyState after = POLICY.apply(
+                        read,
+                        by("fan-1")
+                                .post("a-more")
+                                .intent(Intent.INFORMATIONAL)
+                                .daysAfterStart(18)
+                                .build())
+                .state();
+
+        assertThat(again.journey().history()).isSameAs(read.journey().history());
+        assertThat(after.stage()).isEqualTo(read.stage());
+        assertThat(after.journey().history()).isSameAs(read.journey().history());
+        byte[] memoised = serdes.journeyState().serializer().serialize("journeys", after);
+        byte[] fresh = JourneySerdes.create().journeyState().serializer().serialize("journeys", after);
+        assertThat(memoised).isEqualTo(fresh);
+        assertThat(JourneySerdes.create().journeyState().deserializer().deserialize("journeys", memoised))
+                .isEqualTo(after);
+    }
+
+    @Test
+    void aChangedHistoryOfTheSameCustomerIsNotServedFromTheMemo() {
+        JourneySerdes serdes = JourneySerdes.create();
+        JourneyState first = longHistory("fan-2", "a");
+        JourneyState second = POLICY.apply(
+                        first,
+                        by("fan-2")
+                                .post("b-c")
+                                .intent(Intent.CHURN_RISK)
+                                .daysAfterStart(20)
+                                .build())
+                .state();
+        assertThat(second.journey().history()).isNotEqualTo(first.journey().history());
+
+        serdes.journeyState().deserializer().deserialize("journeys", serialize(serdes, first));
+        JourneyState read = serdes.journeyState().deserializer().deserialize("journeys", serialize(serdes, second));
+
+        assertThat(read).isEqualTo(second);
+    }
+
+    @Test
+    void customersWhoseKeysShareASlotGetTheirOwnHistories() {
+        // "Aa" and "BB" have the same String hash code, so these two keys fall on the same slot.
+        JourneySerdes serdes = JourneySerdes.create();
+        JourneyState aa = longHistory("Aa", "a");
+        JourneyState bb = longHistory("BB", "b");
+        assertThat(aa.journey().customerKey().value().hashCode())
+                .isEqualTo(bb.journey().customerKey().value().hashCode());
+
+        JourneyState readAa = serdes.journeyState().deserializer().deserialize("journeys", serialize(serdes, aa));
+        JourneyState readBb = serdes.journeyState().deserializer().deserialize("journeys", serialize(serdes, bb));
+
+        assertThat(readAa).isEqualTo(aa);
+        assertThat(readBb).isEqualTo(bb);
+        assertThat(serialize(serdes, readAa)).isEqualTo(serialize(JourneySerdes.create(), aa));
+    }
+
+    @Test
+    void theStateTopicJsonIsWhatThePlainMapperWrites() {
+        JourneySerdes serdes = JourneySerdes.create();
+        JourneyState state = longHistory("fan-3", "a");
+        CustomerJourney shortHistory = new CustomerJourney(
+                new CustomerKey("acme:mastodon:new"),
+                "acme",
+                null,
+                null,
+                null,
+                null,
+                1,
+                null,
+                state.journey().history().subList(0, 1),
+                null);
+        assertThat(state.journey().history()).hasSizeGreaterThanOrEqualTo(HistoryMemo.MIN_CHANGES);
+
+        for (CustomerJourney journey : List.of(state.journey(), state.journey(), shortHistory)) {
+            byte[] written = serdes.customerJourney().serializer().serialize("journey-state.v1", journey);
+
+            assertThat(new String(written, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(serdes.mapper().writeValueAsString(journey));
+            assertThat(serdes.customerJourney().deserializer().deserialize("journey-state.v1", written))
+                    .isEqualTo(journey);
+        }
+    }
+
+    @Test
+    void theStateTopicJsonOfAnotherListWithTheSameContentIsTheSame() {
+        JourneySerdes serdes = JourneySerdes.create();
+        CustomerJourney journey = longHistory("fan-4", "a").journey();
+        List<StageChange> copy = new ArrayList<>(journey.history());
+        copy.set(
+                0,
+                new StageChange(
+                        null,
+                        copy.get(0).to(),
+                        "renamed",
+                        copy.get(0).at(),
+                        copy.get(0).evidence()));
+        CustomerJourney changed = new CustomerJourney(
+                journey.customerKey(),
+                journey.tenant(),
+                journey.stage(),
+                journey.style(),
+                journey.firstSeenAt(),
+                journey.lastInteractionAt(),
+                journey.mentionCount(),
+                journey.intentCounts(),
+                copy,
+                journey.updatedAt());
+
+        serdes.customerJourney().serializer().serialize("journey-state.v1", journey);
+        String written = new String(
+                serdes.customerJourney().serializer().serialize("journey-state.v1", changed),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(written).contains("\"renamed\"").isEqualTo(serdes.mapper().writeValueAsString(changed));
+    }
+
+    private static byte[] serialize(JourneySerdes serdes, JourneyState state) {
+        return serdes.journeyState().serializer().serialize("journeys", state);
+    }
+
+    /** Ten praises, a recommendation and a complaint: noticed, attracted, affinity, advocate, regressed. */
+    static JourneyState longHistory(String author, String postPrefix) {
+        List<ClassifiedMention> mentions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            mentions.add(by(author)
+                    .post(postPrefix + i)
+                    .intent(Intent.PRAISE)
+                    .positive()
+                    .daysAfterStart(i * 1.5)
+                    .build());
+        }
+        mentions.add(by(author)
+                .post(postPrefix + "-r")
+                .intent(Intent.RECOMMENDATION)
+                .daysAfterStart(16)
+                .build());
+        mentions.add(by(author)
+                .post(postPrefix + "-c")
+                .intent(Intent.COMPLAINT)
+                .daysAfterStart(17)
+                .build());
+        JourneyState state = null;
+        for (ClassifiedMention m : mentions) {
+            var update = POLICY.apply(state, m);
+            state = update.state() == null ? state : update.state();
+        }
+        assertThat(state.journey().history()).hasSizeGreaterThanOrEqualTo(HistoryMemo.MIN_CHANGES);
+        return state;
+    }
+}
