@@ -129,10 +129,21 @@ class BenchSmokeIT {
         assertThat(result.at("/texts").asInt()).isPositive();
         assertThat(result.at("/scores").size()).isEqualTo(3);
         for (JsonNode score : result.at("/scores")) {
-            assertThat(score.at("/opsPerSecond").asDouble())
+            assertThat(score.at("/score").asDouble())
                     .as(score.at("/benchmark").asString())
                     .isPositive();
         }
+    }
+
+    @Test
+    void journeyWorkReplaysTheBacklog() throws Exception {
+        JsonNode result =
+                run("journey-work", "--mentions=3000", "--customers=500", "--warmup-iterations=1", "--iterations=2");
+
+        assertThat(result.at("/mentions").asString()).isEqualTo("3000");
+        assertThat(result.at("/scores/0/benchmark").asString()).isEqualTo("replayBacklog");
+        assertThat(result.at("/scores/0/unit").asString()).isEqualTo("s/op");
+        assertThat(result.at("/mentionsPerSecond").asDouble()).isPositive();
     }
 
     @Test

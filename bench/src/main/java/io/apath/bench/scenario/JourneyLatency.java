@@ -2,6 +2,7 @@ package io.apath.bench.scenario;
 
 import io.apath.bench.load.GeneratedMention;
 import io.apath.bench.load.MentionGenerator;
+import io.apath.bench.load.SyntheticClassification;
 import io.apath.bench.pipeline.JourneyStateWatch;
 import io.apath.bench.pipeline.KafkaProgress;
 import io.apath.bench.pipeline.Pipeline;
@@ -170,7 +171,7 @@ final class JourneyLatency implements Scenario {
                     producer.send(new ProducerRecord<>(
                             Topics.MENTIONS_CLASSIFIED.name(),
                             m.customerKey(),
-                            StageState.classified(m.asPublished(received), random)));
+                            SyntheticClassification.of(m.asPublished(received), random)));
                     sent++;
                     if (measured) {
                         measuredSent++;

@@ -2,6 +2,7 @@ package io.apath.bench.scenario;
 
 import io.apath.bench.load.GeneratedMention;
 import io.apath.bench.load.MentionGenerator;
+import io.apath.bench.load.SyntheticClassification;
 import io.apath.bench.pipeline.Pipeline;
 import io.apath.bench.pipeline.Service;
 import io.apath.bench.report.Markdown;
@@ -45,7 +46,7 @@ final class JourneyThroughput implements Scenario {
                         return new ProducerRecord<>(
                                 Topics.MENTIONS_CLASSIFIED.name(),
                                 m.customerKey(),
-                                StageState.classified(m.asPublished(now), random));
+                                SyntheticClassification.of(m.asPublished(now), random));
                     });
             ObjectNode json = JSON.createObjectNode();
             json.put("mentions", mentions);

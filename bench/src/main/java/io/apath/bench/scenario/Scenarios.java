@@ -14,6 +14,7 @@ public final class Scenarios {
             new ClassifierThroughput(),
             new ClassifierPrediction(),
             new JourneyThroughput(),
+            new JourneyWork(),
             new JourneyLatency(),
             new IngestThroughput());
 

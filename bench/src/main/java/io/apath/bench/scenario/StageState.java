@@ -2,6 +2,7 @@ package io.apath.bench.scenario;
 
 import io.apath.bench.load.GeneratedMention;
 import io.apath.bench.load.MentionGenerator;
+import io.apath.bench.load.SyntheticClassification;
 import io.apath.bench.pipeline.JourneyStateWatch;
 import io.apath.bench.pipeline.KafkaProgress;
 import io.apath.bench.pipeline.Pipeline;
@@ -9,11 +10,6 @@ import io.apath.bench.pipeline.Service;
 import io.apath.bench.pipeline.ServiceInstance;
 import io.apath.bench.report.Markdown;
 import io.apath.bench.report.ScenarioResult;
-import io.apath.contracts.ClassifiedMention;
-import io.apath.contracts.Intent;
-import io.apath.contracts.Mention;
-import io.apath.contracts.Sentiment;
-import io.apath.contracts.SentimentLabel;
 import io.apath.contracts.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,16 +63,6 @@ final class StageState implements Scenario {
     private static final Logger log = LoggerFactory.getLogger(StageState.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final double TARGET_JOURNEY_RSS_MIB = 600;
-    private static final Intent[] INTENTS = {
-        Intent.PRAISE,
-        Intent.SUPPORT_REQUEST,
-        Intent.COMPLAINT,
-        Intent.PURCHASE_INTENT,
-        Intent.DEAL_SEEKING,
-        Intent.INFORMATIONAL,
-        Intent.RECOMMENDATION
-    };
-    private static final double[] INTENT_CDF = {0.3, 0.5, 0.65, 0.75, 0.85, 0.95, 1.0};
 
     record Memory(double heapUsedAfterGcMiB, double heapCommittedMiB, double rssMiB) {}
 
@@ -236,31 +221,13 @@ final class StageState implements Scenario {
                     probes[partition] = key + "\u0000" + i;
                 }
                 producer.send(new ProducerRecord<>(
-                        Topics.MENTIONS_CLASSIFIED.name(), key, classified(m.asPublished(now), random)));
+                        Topics.MENTIONS_CLASSIFIED.name(),
+                        key,
+                        SyntheticClassification.of(m.asPublished(now), random)));
             }
             producer.flush();
         }
         return Stream.of(probes).filter(p -> p != null).toList();
-    }
-
-    static byte[] classified(Mention mention, SplittableRandom random) {
-        double u = random.nextDouble();
-        int i = 0;
-        while (INTENT_CDF[i] < u) {
-            i++;
-        }
-        Intent primary = INTENTS[i];
-        double confidence = 0.65 + random.nextDouble() * 0.34;
-        Map<Intent, Double> intents = new EnumMap<>(Intent.class);
-        intents.put(primary, confidence);
-        SentimentLabel sentiment =
-                switch (primary) {
-                    case PRAISE, RECOMMENDATION -> SentimentLabel.POSITIVE;
-                    case COMPLAINT -> SentimentLabel.NEGATIVE;
-                    default -> SentimentLabel.NEUTRAL;
-                };
-        return JSON.writeValueAsBytes(new ClassifiedMention(
-                mention, intents, primary, new Sentiment(sentiment, confidence), "en", "bench-synthetic-0", false));
     }
 
     /** The partition Kafka's default partitioner gives a key on a 6-partition topic. */
@@ -290,7 +257,7 @@ final class StageState implements Scenario {
                     producer.send(new ProducerRecord<>(
                             Topics.MENTIONS_CLASSIFIED.name(),
                             m.customerKey(),
-                            classified(m.asPublished(Instant.now()), random)));
+                            SyntheticClassification.of(m.asPublished(Instant.now()), random)));
                 }
                 producer.flush();
             }
