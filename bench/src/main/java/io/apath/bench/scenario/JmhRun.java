@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One JMH run of some of a benchmark class's methods, in forked JVMs, one thread (so ops/s is per core), with the
- * command line's {@code --forks --warmup-iterations --iterations --seconds --benchmarks --jvm}; what the JMH scenarios
+ * command line's {@code --forks --warmup-iterations --iterations --seconds --benchmarks --jvm --jvm-arg}; what the JMH scenarios
  * share.
  */
 record JmhRun(List<Score> scores, int forks, int warmups, int iterations, int seconds, String jvm) {
@@ -66,6 +66,10 @@ record JmhRun(List<Score> scores, int forks, int warmups, int iterations, int se
         String jvm = options.string("jvm", "");
         if (!jvm.isEmpty()) {
             jmh.jvm(jvm); // e.g. the JDK 25 beside the default 17
+        }
+        List<String> jvmArgs = options.all("jvm-arg"); // e.g. -XX:StartFlightRecording=filename=x.jfr,settings=profile
+        if (!jvmArgs.isEmpty()) {
+            jmh.jvmArgsAppend(jvmArgs.toArray(String[]::new));
         }
         Collection<RunResult> results = new Runner(jmh.build()).run();
         if (results.isEmpty()) {

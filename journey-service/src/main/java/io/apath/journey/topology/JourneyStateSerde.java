@@ -97,6 +97,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
 
     byte[] write(JourneyState state) {
         Output out = new Output();
+        out.carried = DecodedIds.LAST_READ.get();
         out.bytes.writeByte(VERSION);
         CustomerJourney j = state.journey();
         out.plain(j.customerKey().value());
@@ -198,7 +199,9 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                     + " versions " + VERSION_1 + " to " + VERSION + " and JSON): written by a newer journey-service?");
         }
         try {
-            return read(new Input(bytes, 1), bytes[0]);
+            Input in = new Input(bytes, 1);
+            in.decodedIds = DecodedIds.LAST_READ.get().reset(bytes);
+            return read(in, bytes[0]);
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt journey state (format version " + bytes[0] + ")", e);
         }
@@ -355,11 +358,25 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
     private static final class Output {
         // One growing buffer per thread (the stream thread): a value is then one copy, not a series of regrowths.
         private static final ThreadLocal<Bytes> BUFFER = ThreadLocal.withInitial(Bytes::new);
+        // ASCII → value of a lower-case hex digit, -1 for anything else
+        private static final byte[] HEX_VALUES = new byte[128];
+
+        static {
+            Arrays.fill(HEX_VALUES, (byte) -1);
+            for (int i = 0; i < 16; i++) {
+                HEX_VALUES["0123456789abcdef".charAt(i)] = (byte) i;
+            }
+        }
+
         // The history block is encoded while the value is, so it needs a buffer of its own.
         static final ThreadLocal<Bytes> HISTORY_BUFFER = ThreadLocal.withInitial(Bytes::new);
         final Bytes bytes;
         final String[] vocabulary = new String[VOCABULARY];
         int words;
+        /** The ids the last read on this thread decoded, whose bytes can be copied instead of parsed; or null. */
+        DecodedIds carried;
+
+        int carriedFrom;
 
         Output() {
             this(BUFFER.get().reset());
@@ -401,6 +418,17 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         }
 
         void mentionId(MentionId id) {
+            if (carried != null) {
+                int found = carried.indexOf(id, carriedFrom);
+                if (found >= 0) {
+                    bytes.ensure(17);
+                    bytes.buffer[bytes.size] = HEX_ID;
+                    System.arraycopy(carried.source, carried.offsets[found], bytes.buffer, bytes.size + 1, 16);
+                    bytes.size += 17;
+                    carriedFrom = found + 1;
+                    return;
+                }
+            }
             String s = id.value();
             if (s.length() == 32) {
                 // Parse straight into the buffer; a non-hex digit falls back to the plain form below.
@@ -408,16 +436,16 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                 byte[] b = bytes.buffer;
                 int at = bytes.size;
                 b[at] = HEX_ID;
-                int i = 0;
-                for (; i < 16; i++) {
+                // Table lookups and one check at the end: a branch per digit (digit or letter?) is mispredicted
+                // about a third of the time on random hex, and that made this loop most of the state's encoding.
+                int invalid = 0;
+                for (int i = 0; i < 16; i++) {
                     int high = nibble(s.charAt(2 * i));
                     int low = nibble(s.charAt(2 * i + 1));
-                    if (high < 0 || low < 0) {
-                        break;
-                    }
+                    invalid |= high | low; // negative if any is not a hex digit
                     b[at + 1 + i] = (byte) (high << 4 | low);
                 }
-                if (i == 16) {
+                if (invalid >= 0) {
                     bytes.size = at + 17;
                     return;
                 }
@@ -434,10 +462,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
 
         /** The value of a lower-case hex digit, or -1. */
         private static int nibble(char c) {
-            if (c >= '0' && c <= '9') {
-                return c - '0';
-            }
-            return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
         }
 
         <E extends Enum<E>> void code(E value, int[] codes) {
@@ -474,12 +499,62 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         }
     }
 
+    /**
+     * The hex mention ids one read decoded (outside the history block), in order, with where their 16 bytes are in the
+     * value read. A state is read, changed and written on the same thread, and keeps most of its ids (the latest
+     * mention ids, open complaints) as the very objects the read made; the write finds them here by identity and copies
+     * their bytes, where parsing 32 hex digits each (64 latest ids and up to 32 complaints) was the bulk of encoding a
+     * busy customer's state. Identity makes it exact: an id object that was not made by this thread's last read is not
+     * found, and is parsed.
+     */
+    private static final class DecodedIds {
+        static final ThreadLocal<DecodedIds> LAST_READ = ThreadLocal.withInitial(DecodedIds::new);
+
+        MentionId[] ids = new MentionId[128];
+        int[] offsets = new int[128];
+        int count;
+        byte[] source;
+
+        DecodedIds reset(byte[] source) {
+            Arrays.fill(ids, 0, count, null); // the previous value's ids may go
+            this.source = source;
+            count = 0;
+            return this;
+        }
+
+        void add(MentionId id, int offset) {
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, count * 2);
+                offsets = Arrays.copyOf(offsets, count * 2);
+            }
+            ids[count] = id;
+            offsets[count++] = offset;
+        }
+
+        /** Ids are written in the order they were read, so the search starts after the last one found. */
+        int indexOf(MentionId id, int from) {
+            for (int i = from; i < count; i++) {
+                if (ids[i] == id) {
+                    return i;
+                }
+            }
+            for (int i = 0; i < from && i < count; i++) {
+                if (ids[i] == id) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
     /** Reads one value written by {@link Output}. */
     private static final class Input {
         private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
         final byte[] bytes;
         int position;
         final List<String> seen = new ArrayList<>();
+        /** Where to note the hex ids read, for the next write on this thread; null for the history block. */
+        DecodedIds decodedIds;
 
         Input(byte[] bytes, int position) {
             this.bytes = bytes;
@@ -511,13 +586,23 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
             if (kind != HEX_ID) {
                 throw new IllegalStateException("bad mention id tag " + kind);
             }
+            int start = position;
+            MentionId id = new MentionId(hex(start));
+            position = start + 16;
+            if (decodedIds != null) {
+                decodedIds.add(id, start);
+            }
+            return id;
+        }
+
+        private String hex(int start) {
             byte[] hex = new byte[32];
             for (int i = 0; i < 16; i++) {
-                int b = bytes[position++] & 0xff;
+                int b = bytes[start + i] & 0xff;
                 hex[2 * i] = HEX[b >>> 4];
                 hex[2 * i + 1] = HEX[b & 0xf];
             }
-            return new MentionId(new String(hex, StandardCharsets.ISO_8859_1));
+            return new String(hex, StandardCharsets.ISO_8859_1);
         }
 
         <E extends Enum<E>> E code(E[] table) {

@@ -43,8 +43,7 @@ class HistoryMemoTest {
         assertThat(after.stage()).isEqualTo(read.stage());
         assertThat(after.journey().history()).isSameAs(read.journey().history());
         byte[] memoised = serdes.journeyState().serializer().serialize("journeys", after);
-        byte[] fresh = JourneySerdes.create().journeyState().serializer().serialize("journeys", after);
-        assertThat(memoised).isEqualTo(fresh);
+        assertThat(memoised).isEqualTo(freshBytes(after));
         assertThat(JourneySerdes.create().journeyState().deserializer().deserialize("journeys", memoised))
                 .isEqualTo(after);
     }
@@ -83,7 +82,7 @@ class HistoryMemoTest {
 
         assertThat(readAa).isEqualTo(aa);
         assertThat(readBb).isEqualTo(bb);
-        assertThat(serialize(serdes, readAa)).isEqualTo(serialize(JourneySerdes.create(), aa));
+        assertThat(serialize(serdes, readAa)).isEqualTo(freshBytes(aa));
     }
 
     @Test
@@ -144,6 +143,46 @@ class HistoryMemoTest {
                 java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(written).contains("\"renamed\"").isEqualTo(serdes.mapper().writeValueAsString(changed));
+    }
+
+    @Test
+    void idsCarriedOverFromTheLastReadAreCopiedExactlyWhateverWasReadInBetween() {
+        JourneySerdes serdes = JourneySerdes.create();
+        JourneyState fan = longHistory("fan-5", "a");
+        JourneyState other = longHistory("fan-6", "b");
+        JourneyState readFan = serdes.journeyState().deserializer().deserialize("journeys", serialize(serdes, fan));
+        JourneyState next = POLICY.apply(
+                        readFan,
+                        by("fan-5")
+                                .post("a-next")
+                                .intent(Intent.COMPLAINT)
+                                .daysAfterStart(19)
+                                .build())
+                .state();
+        assertThat(next.recentMentionIds()).hasSizeGreaterThan(10);
+        assertThat(next.openResponses()).isNotEmpty();
+
+        byte[] straightAfter = serialize(serdes, next);
+        serdes.journeyState().deserializer().deserialize("journeys", serialize(serdes, other));
+        byte[] afterAnotherRead = serialize(serdes, next);
+
+        assertThat(straightAfter).isEqualTo(freshBytes(next));
+        assertThat(afterAnotherRead).isEqualTo(freshBytes(next));
+        assertThat(JourneySerdes.create().journeyState().deserializer().deserialize("journeys", straightAfter))
+                .isEqualTo(next);
+    }
+
+    /** {@code state} encoded by a new serde on a new thread: no memo, no ids carried over from a read. */
+    private static byte[] freshBytes(JourneyState state) {
+        byte[][] bytes = new byte[1][];
+        Thread thread = new Thread(() -> bytes[0] = serialize(JourneySerdes.create(), state));
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return bytes[0];
     }
 
     private static byte[] serialize(JourneySerdes serdes, JourneyState state) {
