@@ -11,10 +11,12 @@ import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -124,7 +126,9 @@ public final class JourneyRules {
     /** @throws RuleEvaluationException if the rule fails at run time (say, a missing map key) */
     public boolean test(String rule, Map<String, Object> facts) {
         try {
-            return (Boolean) programs.get(rule).eval(facts);
+            // A resolver reads the facts where they are; eval(Map) would copy them into an activation per rule.
+            CelVariableResolver resolver = name -> Optional.ofNullable(facts.get(name));
+            return (Boolean) programs.get(rule).eval(resolver);
         } catch (CelEvaluationException e) {
             throw new RuleEvaluationException(rule, scope, e);
         }
