@@ -41,20 +41,19 @@ import tools.jackson.databind.json.JsonMapper;
  * versions) are written once and referred to by index afterwards, and a 32-digit lower-case hex mention id takes 16
  * bytes.
  *
- * <p>The stage history is a block of its own: its length in bytes, then the changes with a string vocabulary of their
- * own, so the block's bytes depend on the history alone. That lets {@link HistoryMemo} skip decoding and re-encoding
- * an unchanged history, which most mentions leave as it was.
- *
- * <p>Versions: 2 is the layout above; 1 had the history inline, sharing the value's vocabulary, and is still read. A
- * value starting with <code>{</code> is the JSON the store held before the binary format and is still read too, so an
- * existing changelog restores and is rewritten in the current version as customers are updated. Any other version
+ * <p>Versions: a value starting with <code>{</code> is the JSON the store held before this format and is still read,
+ * so an existing changelog restores and is rewritten in binary as customers are updated. Any other unknown version
  * byte fails with a {@link SerializationException} naming it. A change to the layout gets a new version byte, and the
- * reader keeps reading every older one.
+ * reader keeps reading every older one; as an older build cannot read it, such a change cannot be rolled back without
+ * rebuilding the state (see the README's replay).
+ *
+ * <p>Two shortcuts keep busy customers cheap without touching the layout: an unchanged stage history is copied from
+ * {@link HistoryMemo} instead of decoded and encoded again, and the mention ids the last read on a thread decoded are
+ * copied as their 16 bytes instead of parsed from hex again ({@link DecodedIds}).
  */
 public final class JourneyStateSerde implements Serde<JourneyState> {
 
-    static final byte VERSION = 2;
-    static final byte VERSION_1 = 1;
+    static final byte VERSION = 1;
     private static final byte JSON_START = '{';
 
     static final Stage[] STAGES = {Stage.ATTENTION, Stage.ATTRACTION, Stage.AFFINITY, Stage.AUDIENCE, Stage.ADVOCATE};
@@ -112,9 +111,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
             out.bytes.writeVarInt(INTENT_CODES[count.getKey().ordinal()]);
             out.bytes.writeVarLong(count.getValue());
         }
-        byte[] history = historyMemo.encoded(j.customerKey().value(), j.history(), JourneyStateSerde::encodeHistory);
-        out.bytes.writeVarInt(history.length);
-        out.bytes.write(history);
+        writeHistory(out, j.customerKey().value(), j.tenant(), j.history());
         out.instant(j.updatedAt());
 
         out.bytes.writeVarInt(state.recentMentionIds().size());
@@ -163,9 +160,32 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         return out.bytes.toByteArray();
     }
 
-    /** The history as a block of its own (own string vocabulary), so its bytes do not depend on the rest. */
-    private static byte[] encodeHistory(List<StageChange> history) {
-        Output out = new Output(Output.HISTORY_BUFFER.get().reset());
+    /** The history, from the memo if this very list was read or written before (see {@link HistoryMemo}). */
+    private void writeHistory(Output out, String customerKey, String tenant, List<StageChange> history) {
+        // The memo's bytes were encoded after the tenant alone; anything else in the vocabulary, and they would differ.
+        if (history.size() < HistoryMemo.MIN_CHANGES || out.words != 1 || !out.vocabulary[0].equals(tenant)) {
+            encodeHistory(out, history);
+            return;
+        }
+        HistoryMemo.Entry entry = historyMemo.forWrite(customerKey, history);
+        if (entry == null || !entry.tenant().equals(tenant)) {
+            Output alone = new Output(Output.HISTORY_BUFFER.get().reset());
+            alone.carried = out.carried;
+            alone.remember(tenant);
+            encodeHistory(alone, history);
+            entry = new HistoryMemo.Entry(
+                    customerKey,
+                    tenant,
+                    history,
+                    alone.bytes.toByteArray(),
+                    List.of(Arrays.copyOfRange(alone.vocabulary, 1, alone.words)));
+            historyMemo.remember(entry);
+        }
+        out.bytes.write(entry.encoded());
+        entry.strings().forEach(out::remember);
+    }
+
+    private static void encodeHistory(Output out, List<StageChange> history) {
         out.bytes.writeVarInt(history.size());
         for (StageChange change : history) {
             out.code(change.from(), STAGE_CODES);
@@ -180,7 +200,6 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                 out.string(e.modelVersion());
             }
         }
-        return out.bytes.toByteArray();
     }
 
     JourneyState read(byte[] bytes) {
@@ -194,20 +213,20 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                 throw new SerializationException("cannot read journey state stored as JSON", e);
             }
         }
-        if (bytes[0] != VERSION && bytes[0] != VERSION_1) {
+        if (bytes[0] != VERSION) {
             throw new SerializationException("unknown journey state format version " + bytes[0] + " (this build reads"
-                    + " versions " + VERSION_1 + " to " + VERSION + " and JSON): written by a newer journey-service?");
+                    + " version " + VERSION + " and JSON): written by a newer journey-service?");
         }
         try {
             Input in = new Input(bytes, 1);
             in.decodedIds = DecodedIds.LAST_READ.get().reset(bytes);
-            return read(in, bytes[0]);
+            return read(in);
         } catch (RuntimeException e) {
             throw new SerializationException("corrupt journey state (format version " + bytes[0] + ")", e);
         }
     }
 
-    private JourneyState read(Input in, byte version) {
+    private JourneyState read(Input in) {
         CustomerKey key = new CustomerKey(in.string());
         String tenant = in.string();
         Stage stage = in.code(STAGES);
@@ -220,27 +239,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         for (int i = 0; i < intentCountSize; i++) {
             intentCounts.put(INTENTS[in.varInt()], in.varLong());
         }
-        List<StageChange> history;
-        if (version == VERSION_1) {
-            history = decodeHistory(in); // inline, sharing the value's string vocabulary
-        } else {
-            int length = in.varInt();
-            int from = in.position;
-            int to = Math.addExact(from, length);
-            if (to > in.bytes.length) {
-                throw new IllegalStateException("history of " + length + " bytes runs past the value");
-            }
-            in.position = to;
-            history = historyMemo.decoded(key.value(), in.bytes, from, to, () -> {
-                Input block = new Input(in.bytes, from);
-                List<StageChange> decoded = decodeHistory(block);
-                if (block.position != to) {
-                    throw new IllegalStateException(
-                            "history block of " + length + " bytes holds " + (block.position - from));
-                }
-                return decoded;
-            });
-        }
+        List<StageChange> history = readHistory(in, key.value(), tenant);
         Instant updatedAt = in.instant();
         CustomerJourney journey = new CustomerJourney(
                 key,
@@ -300,6 +299,28 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                 open,
                 responses,
                 consent);
+    }
+
+    /** The history, from the memo if its remembered bytes stand here (see {@link HistoryMemo}). */
+    private List<StageChange> readHistory(Input in, String customerKey, String tenant) {
+        if (in.seen.size() != 1 || !in.seen.get(0).equals(tenant)) {
+            return decodeHistory(in); // not the vocabulary the memo's bytes were read or written with
+        }
+        int from = in.position;
+        HistoryMemo.Entry hit = historyMemo.forRead(customerKey, tenant, in.bytes, from);
+        if (hit != null) {
+            in.position = from + hit.encoded().length;
+            in.seen.addAll(hit.strings());
+            return hit.history();
+        }
+        List<StageChange> history = decodeHistory(in);
+        historyMemo.remember(new HistoryMemo.Entry(
+                customerKey,
+                tenant,
+                history,
+                Arrays.copyOfRange(in.bytes, from, in.position),
+                List.copyOf(in.seen.subList(1, in.seen.size()))));
+        return history;
     }
 
     /** An immutable list, so that {@link HistoryMemo} can hand the same instance out again. */
@@ -368,7 +389,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
             }
         }
 
-        // The history block is encoded while the value is, so it needs a buffer of its own.
+        // A history is encoded alone, for the memo, while its value is, so it needs a buffer of its own.
         static final ThreadLocal<Bytes> HISTORY_BUFFER = ThreadLocal.withInitial(Bytes::new);
         final Bytes bytes;
         final String[] vocabulary = new String[VOCABULARY];
@@ -384,6 +405,13 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
 
         Output(Bytes bytes) {
             this.bytes = bytes;
+        }
+
+        /** Adds {@code s} to the vocabulary as {@link #string} does for a new string. */
+        void remember(String s) {
+            if (words < VOCABULARY) {
+                vocabulary[words++] = s;
+            }
         }
 
         /** A string that may repeat within the value (tenant, rule, model version). */
@@ -500,7 +528,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
     }
 
     /**
-     * The hex mention ids one read decoded (outside the history block), in order, with where their 16 bytes are in the
+     * The hex mention ids one read decoded, in order, with where their 16 bytes are in the
      * value read. A state is read, changed and written on the same thread, and keeps most of its ids (the latest
      * mention ids, open complaints) as the very objects the read made; the write finds them here by identity and copies
      * their bytes, where parsing 32 hex digits each (64 latest ids and up to 32 complaints) was the bulk of encoding a
@@ -553,7 +581,7 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
         final byte[] bytes;
         int position;
         final List<String> seen = new ArrayList<>();
-        /** Where to note the hex ids read, for the next write on this thread; null for the history block. */
+        /** Where to note the hex ids read, for the next write on this thread; or null. */
         DecodedIds decodedIds;
 
         Input(byte[] bytes, int position) {

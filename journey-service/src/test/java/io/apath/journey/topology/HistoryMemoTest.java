@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.CustomerJourney;
 import io.apath.contracts.CustomerKey;
+import io.apath.contracts.Evidence;
 import io.apath.contracts.Intent;
 import io.apath.contracts.StageChange;
 import io.apath.journey.domain.JourneyPolicy;
@@ -170,6 +171,63 @@ class HistoryMemoTest {
         assertThat(afterAnotherRead).isEqualTo(freshBytes(next));
         assertThat(JourneySerdes.create().journeyState().deserializer().deserialize("journeys", straightAfter))
                 .isEqualTo(next);
+    }
+
+    @Test
+    void aHistoryThatOverflowsTheStringVocabularyOrNamesTheTenantIsRememberedExactly() {
+        JourneySerdes serdes = JourneySerdes.create();
+        JourneyState base = longHistory("fan-7", "a");
+        List<StageChange> history = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            StageChange template =
+                    base.journey().history().get(i % base.journey().history().size());
+            Evidence evidence = new Evidence(
+                    new io.apath.contracts.MentionId(String.format("%032x", i + 1)),
+                    Intent.PRAISE,
+                    0.5 + i / 100.0,
+                    "model-" + i); // 20 distinct strings: more than the value's vocabulary of 16 holds
+            history.add(new StageChange(
+                    template.from(),
+                    template.to(),
+                    i == 3 ? base.journey().tenant() : template.rule(), // a rule named like the tenant
+                    template.at(),
+                    List.of(evidence)));
+        }
+        CustomerJourney j = base.journey();
+        JourneyState state = new JourneyState(
+                new CustomerJourney(
+                        j.customerKey(),
+                        j.tenant(),
+                        j.stage(),
+                        j.style(),
+                        j.firstSeenAt(),
+                        j.lastInteractionAt(),
+                        j.mentionCount(),
+                        j.intentCounts(),
+                        history,
+                        j.updatedAt()),
+                base.recentMentionIds(),
+                base.highestStage(),
+                base.stageSince(),
+                base.positiveAt(),
+                base.engagedWeeks(),
+                base.relevantMentions(),
+                base.follows(),
+                base.lastRegression(),
+                base.lastDecayAt(),
+                base.openResponses(),
+                base.responses(),
+                base.consent());
+
+        byte[] first = serialize(serdes, state);
+        JourneyState read = serdes.journeyState().deserializer().deserialize("journeys", first);
+        JourneyState readAgain = serdes.journeyState().deserializer().deserialize("journeys", first);
+        byte[] second = serialize(serdes, read);
+
+        assertThat(readAgain.journey().history()).isSameAs(read.journey().history());
+        assertThat(read).isEqualTo(state);
+        assertThat(first).isEqualTo(freshBytes(state));
+        assertThat(second).isEqualTo(freshBytes(state));
     }
 
     /** {@code state} encoded by a new serde on a new thread: no memo, no ids carried over from a read. */

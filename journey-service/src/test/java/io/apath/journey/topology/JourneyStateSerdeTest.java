@@ -35,20 +35,9 @@ class JourneyStateSerdeTest {
     private static final JourneyStateSerde SERDE = SERDES.journeyState();
 
     /**
-     * {@link #golden()} in format version 2. If this changes, the layout changed: existing changelogs would be misread.
+     * {@link #golden()} in format version 1. If this changes, the layout changed: existing changelogs would be misread.
      * Give the new layout a new version byte and keep reading this one instead of updating the constant.
      */
-    private static final String GOLDEN_V2 =
-            "02021261636d653a6d6173746f646f6e3a66c3a46e000461636d65010201c0d49bac0d01c09aa6ac0d4a030001020308"
-                    + "80f8cce284027f0300010009617474656e74696f6e01c0d49bac0d01000123456789abcdef0123456789abcdef023fed"
-                    + "1eb851eb851f00036d2d310102000a61747472616374696f6e02c2d49bac0df403010102136e61746976653ac39c6ec3"
-                    + "af636f64652d3432023fe80000000000000602010005646563617903c0d49bac0d959aef3a0001c29aa6ac0d02000123"
-                    + "456789abcdef0123456789abcdef0102136e61746976653ac39c6ec3af636f64652d34320202c2d49bac0df4030201c0"
-                    + "d49bac0d01b8d59bac0d020208323032362d5734310208323032362d5734320c0101020103c0d49bac0d959aef3a0201"
-                    + "f40301000123456789abcdef0123456789abcdef0203632d3101c0d49bac0d01c0b59dac0d0104010102010001cad49b"
-                    + "ac0d";
-
-    /** {@link #golden()} in format version 1 (history inline), which stores written before version 2 hold. */
     private static final String GOLDEN_V1 =
             "01021261636d653a6d6173746f646f6e3a66c3a46e000461636d65010201c0d49bac0d01c09aa6ac0d4a030001020308"
                     + "80f8cce284020300010009617474656e74696f6e01c0d49bac0d01000123456789abcdef0123456789abcdef023fed1e"
@@ -101,17 +90,11 @@ class JourneyStateSerdeTest {
     }
 
     @Test
-    void versionTwoLayoutIsStable() {
+    void versionOneLayoutIsStable() {
         byte[] bytes = SERDE.serializer().serialize("journeys", golden());
 
         assertThat(bytes[0]).isEqualTo(JourneyStateSerde.VERSION);
-        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(GOLDEN_V2);
-        assertThat(SERDE.deserializer().deserialize("journeys", HexFormat.of().parseHex(GOLDEN_V2)))
-                .isEqualTo(golden());
-    }
-
-    @Test
-    void versionOneIsStillRead() {
+        assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(GOLDEN_V1);
         assertThat(SERDE.deserializer().deserialize("journeys", HexFormat.of().parseHex(GOLDEN_V1)))
                 .isEqualTo(golden());
     }
@@ -137,11 +120,11 @@ class JourneyStateSerdeTest {
     @Test
     void unknownVersionIsRejectedNamingIt() {
         byte[] bytes = SERDE.serializer().serialize("journeys", golden());
-        bytes[0] = 3;
+        bytes[0] = 2;
 
         assertThatThrownBy(() -> SERDE.deserializer().deserialize("journeys", bytes))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("unknown journey state format version 3");
+                .hasMessageContaining("unknown journey state format version 2");
     }
 
     @Test
