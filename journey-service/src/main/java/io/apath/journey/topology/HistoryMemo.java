@@ -21,8 +21,8 @@ import java.util.List;
  * follows. The strings the history added to the value's vocabulary are kept too, so a hit leaves reader and writer
  * in the state decoding or encoding it would have.
  *
- * <p>Entries sit in a {@link SlotCache} by customer key: at most {@link #SLOTS} histories, shared by the stream threads
- * and the query threads.
+ * <p>Entries sit in a {@link SlotCache} by customer key: at most {@link #SLOTS} histories. Writes (the stream threads)
+ * fill it; reads (also the query threads' scans) only look.
  */
 final class HistoryMemo {
 
@@ -60,7 +60,7 @@ final class HistoryMemo {
         return Arrays.equals(encoded, 0, encoded.length, value, from, from + encoded.length) ? entry : null;
     }
 
-    /** Remembers a history just encoded or decoded, if it is long enough to be worth it. */
+    /** Remembers a history just encoded, if it is long enough to be worth it. */
     void remember(Entry entry) {
         if (entry.history().size() >= MIN_CHANGES) {
             cache.put(entry.customerKey().hashCode(), entry);

@@ -313,14 +313,10 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
             in.seen.addAll(hit.strings());
             return hit.history();
         }
-        List<StageChange> history = decodeHistory(in);
-        historyMemo.remember(new HistoryMemo.Entry(
-                customerKey,
-                tenant,
-                history,
-                Arrays.copyOfRange(in.bytes, from, in.position),
-                List.copyOf(in.seen.subList(1, in.seen.size()))));
-        return history;
+        // Not remembered here: only writes fill the memo, so a query scanning a tenant's journeys neither pays for
+        // copies nor pushes the customers the stream threads are busy with out of it. A customer's first write
+        // after a miss encodes the history once and remembers it.
+        return decodeHistory(in);
     }
 
     /** An immutable list, so that {@link HistoryMemo} can hand the same instance out again. */

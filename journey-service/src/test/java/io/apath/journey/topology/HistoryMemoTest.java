@@ -50,6 +50,18 @@ class HistoryMemoTest {
     }
 
     @Test
+    void readsAloneDoNotFillTheMemoSoAScanDoesNotPushBusyCustomersOut() {
+        byte[] stored = serialize(JourneySerdes.create(), longHistory("fan-8", "a"));
+        JourneySerdes serdes = JourneySerdes.create();
+
+        JourneyState first = serdes.journeyState().deserializer().deserialize("journeys", stored);
+        JourneyState second = serdes.journeyState().deserializer().deserialize("journeys", stored);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(second.journey().history()).isNotSameAs(first.journey().history());
+    }
+
+    @Test
     void aChangedHistoryOfTheSameCustomerIsNotServedFromTheMemo() {
         JourneySerdes serdes = JourneySerdes.create();
         JourneyState first = longHistory("fan-2", "a");
