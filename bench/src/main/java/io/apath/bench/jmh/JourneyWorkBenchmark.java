@@ -71,13 +71,10 @@ public class JourneyWorkBenchmark {
 
     @Setup
     public void generate() {
-        LoadProfile defaults = LoadProfile.of("jw", 7, customers);
-        MentionGenerator generator = new MentionGenerator(
-                new LoadProfile("jw", 7, customers, zipf, defaults.tenants(), defaults.simulatedSpan(), defaults.end()),
-                SampleTexts.load(),
-                mentions);
+        LoadProfile profile = LoadProfile.of("jw", 7, customers).withZipfExponent(zipf);
+        MentionGenerator generator = new MentionGenerator(profile, SampleTexts.load(), mentions);
         SplittableRandom random = new SplittableRandom(17);
-        Instant now = defaults.end();
+        Instant now = profile.end();
         keys = new String[mentions];
         records = new byte[mentions][];
         for (int i = 0; i < mentions; i++) {

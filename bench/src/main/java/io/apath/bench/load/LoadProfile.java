@@ -34,6 +34,11 @@ public record LoadProfile(
         return new LoadProfile(runId, seed, customers, 1.05, DEFAULT_TENANTS, Duration.ofDays(8 * 7), Instant.now());
     }
 
+    /** This profile with another Zipf exponent. */
+    public LoadProfile withZipfExponent(double exponent) {
+        return new LoadProfile(runId, seed, customers, exponent, tenants, simulatedSpan, end);
+    }
+
     public LoadProfile {
         if (customers < 1) {
             throw new IllegalArgumentException("customers must be at least 1");

@@ -25,15 +25,8 @@ public record Context(BenchEnvironment env, Options options, List<String> texts)
     }
 
     public MentionGenerator generator(String runId, int customers, long expected) {
-        LoadProfile defaults = LoadProfile.of(runId, options.integer("seed", 7), customers);
-        LoadProfile profile = new LoadProfile(
-                runId,
-                defaults.seed(),
-                customers,
-                Double.parseDouble(options.string("zipf", "1.05")),
-                defaults.tenants(),
-                defaults.simulatedSpan(),
-                Instant.now());
+        LoadProfile profile = LoadProfile.of(runId, options.integer("seed", 7), customers)
+                .withZipfExponent(Double.parseDouble(options.string("zipf", "1.05")));
         return new MentionGenerator(profile, texts, expected);
     }
 

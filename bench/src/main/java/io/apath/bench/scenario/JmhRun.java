@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One JMH run of some of a benchmark class's methods, in forked JVMs, one thread (so ops/s is per core), with the
- * command line's {@code --forks --warmup-iterations --iterations --seconds --benchmarks --jvm --jvm-arg}; what the JMH scenarios
- * share.
+ * command line's {@code --forks --warmup-iterations --iterations --seconds --benchmarks --jvm --jvm-arg}; what the JMH
+ * scenarios share.
  */
 record JmhRun(List<Score> scores, int forks, int warmups, int iterations, int seconds, String jvm) {
 

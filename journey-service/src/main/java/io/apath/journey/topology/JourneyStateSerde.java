@@ -375,16 +375,6 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
     private static final class Output {
         // One growing buffer per thread (the stream thread): a value is then one copy, not a series of regrowths.
         private static final ThreadLocal<Bytes> BUFFER = ThreadLocal.withInitial(Bytes::new);
-        // ASCII → value of a lower-case hex digit, -1 for anything else
-        private static final byte[] HEX_VALUES = new byte[128];
-
-        static {
-            Arrays.fill(HEX_VALUES, (byte) -1);
-            for (int i = 0; i < 16; i++) {
-                HEX_VALUES["0123456789abcdef".charAt(i)] = (byte) i;
-            }
-        }
-
         // A history is encoded alone, for the memo, while its value is, so it needs a buffer of its own.
         static final ThreadLocal<Bytes> HISTORY_BUFFER = ThreadLocal.withInitial(Bytes::new);
         final Bytes bytes;
@@ -460,16 +450,16 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
                 byte[] b = bytes.buffer;
                 int at = bytes.size;
                 b[at] = HEX_ID;
-                // Table lookups and one check at the end: a branch per digit (digit or letter?) is mispredicted
-                // about a third of the time on random hex, and that made this loop most of the state's encoding.
-                int invalid = 0;
-                for (int i = 0; i < 16; i++) {
+                int i = 0;
+                for (; i < 16; i++) {
                     int high = nibble(s.charAt(2 * i));
                     int low = nibble(s.charAt(2 * i + 1));
-                    invalid |= high | low; // negative if any is not a hex digit
+                    if (high < 0 || low < 0) {
+                        break;
+                    }
                     b[at + 1 + i] = (byte) (high << 4 | low);
                 }
-                if (invalid >= 0) {
+                if (i == 16) {
                     bytes.size = at + 17;
                     return;
                 }
@@ -486,7 +476,10 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
 
         /** The value of a lower-case hex digit, or -1. */
         private static int nibble(char c) {
-            return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
+            if (c >= '0' && c <= '9') {
+                return c - '0';
+            }
+            return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
         }
 
         <E extends Enum<E>> void code(E value, int[] codes) {
@@ -524,12 +517,12 @@ public final class JourneyStateSerde implements Serde<JourneyState> {
     }
 
     /**
-     * The hex mention ids one read decoded, in order, with where their 16 bytes are in the
-     * value read. A state is read, changed and written on the same thread, and keeps most of its ids (the latest
-     * mention ids, open complaints) as the very objects the read made; the write finds them here by identity and copies
-     * their bytes, where parsing 32 hex digits each (64 latest ids and up to 32 complaints) was the bulk of encoding a
-     * busy customer's state. Identity makes it exact: an id object that was not made by this thread's last read is not
-     * found, and is parsed.
+     * The hex mention ids one read decoded, in order, with where their 16 bytes are in the value read. A state is
+     * read, changed and written on the same thread, and keeps most of its ids (the latest mention ids, open
+     * complaints) as the very objects the read made; the write finds them here by identity and copies their bytes,
+     * where parsing 32 hex digits each (64 latest ids and up to 32 complaints) was the largest part of encoding a busy
+     * customer's state. Identity makes it exact: an id object that this thread's last read did not make is not found,
+     * and is parsed.
      */
     private static final class DecodedIds {
         static final ThreadLocal<DecodedIds> LAST_READ = ThreadLocal.withInitial(DecodedIds::new);
