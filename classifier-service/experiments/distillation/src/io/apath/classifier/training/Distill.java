@@ -72,13 +72,12 @@ public class Distill {
                 for (int row : train) {
                     if (tp[row] == null) continue;
                     Example e = examples.get(row);
-                    if (mode.equals("hard") || mode.equals("conf")) {
+                    if (mode.equals("hard")) {
                         byte[] t = e.intentTargets().clone();
                         float[] wt = e.intentWeights().clone();
                         for (int h = 0; h < INTENTS; h++) {
                             if (t[h] != Example.UNKNOWN) continue;
                             boolean pos = tp[row][h] >= thr[h];
-                            if (mode.equals("conf") && !pos && tp[row][h] > thr[h] / 3) continue;
                             t[h] = (byte) (pos ? 1 : 0);
                             wt[h] = w;
                         }
