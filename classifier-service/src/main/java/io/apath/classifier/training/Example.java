@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One training text with whatever its source tells about it. Heads without a target ({@link #UNKNOWN}) are not
  * trained on it, which is how corpora labelled for different tasks share one model: the complaints corpus teaches only
- * the COMPLAINT (and IRRELEVANT) head, SemEval only the sentiment head, and so on.
+ * the COMPLAINT head (and whether a post is IRRELEVANT or INFORMATIONAL), SemEval only the sentiment head, and so on.
  *
  * @param goldLabels the hand-assigned intents, primary first, or empty when the source has no intent labels
  */

@@ -1,0 +1,78 @@
+package io.apath.classifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apath.contracts.Intent;
+import io.apath.contracts.SentimentLabel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which heads each neighbouring corpus teaches: the mappings were checked against the hand labels (Corpora). */
+class CorporaTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void complaintsTeachComplaintAndWhetherThePostAddressesABrand() throws IOException {
+        Path file = write(
+                "complaints.csv",
+                "id,text,label,domain",
+                "1,@acme my order never arrived,1,retail",
+                "2,@acme can I return this in store?,0,apparel",
+                "3,what a lovely sunny day,0,random_tweet");
+
+        List<Example> rows = Corpora.readComplaints(file);
+
+        Example complaint = rows.get(0);
+        assertThat(complaint.is(Intent.COMPLAINT)).isTrue();
+        assertThat(complaint.knows(Intent.IRRELEVANT) && !complaint.is(Intent.IRRELEVANT))
+                .isTrue();
+        assertThat(complaint.knows(Intent.INFORMATIONAL) && !complaint.is(Intent.INFORMATIONAL))
+                .isTrue();
+
+        Example question = rows.get(1);
+        assertThat(question.knows(Intent.COMPLAINT) && !question.is(Intent.COMPLAINT))
+                .isTrue();
+        assertThat(question.knows(Intent.IRRELEVANT) && !question.is(Intent.IRRELEVANT))
+                .isTrue();
+        assertThat(question.knows(Intent.INFORMATIONAL))
+                .as("a brand-directed non-complaint may be informational")
+                .isFalse();
+
+        Example random = rows.get(2);
+        assertThat(random.is(Intent.IRRELEVANT)).isTrue();
+        assertThat(random.intentWeights()[Intent.IRRELEVANT.ordinal()]).isEqualTo(Corpora.NEIGHBOUR);
+        assertThat(random.knows(Intent.INFORMATIONAL) && !random.is(Intent.INFORMATIONAL))
+                .isTrue();
+        assertThat(rows).noneMatch(Example::hasGoldIntents);
+    }
+
+    @Test
+    void sandersIrrelevantIsNotTheGuidelinesIrrelevant() throws IOException {
+        Path file = write(
+                "sanders.csv",
+                "topic,sentiment,id,text",
+                "apple,positive,1,loving the new @apple keyboard",
+                "google,irrelevant,2,Ich will das galaxy nexus. sofort! #google");
+
+        List<Example> rows = Corpora.readSanders(file);
+
+        Example positive = rows.get(0);
+        assertThat(positive.sentiment()).isEqualTo(SentimentLabel.POSITIVE.ordinal());
+        assertThat(positive.knows(Intent.IRRELEVANT) && !positive.is(Intent.IRRELEVANT))
+                .isTrue();
+
+        Example offTopic = rows.get(1);
+        assertThat(offTopic.knows(Intent.IRRELEVANT)).isFalse();
+        assertThat(offTopic.hasSentiment()).isFalse();
+    }
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.write(dir.resolve(name), List.of(lines));
+    }
+}
