@@ -405,7 +405,7 @@ public final class ClassifierCli {
                 "recipe",
                 "hashed word 1-2-grams, negated words, emoji and emoticon tokens + char " + settings.minChar() + "-"
                         + settings.maxChar()
-                        + "-grams + guideline cue features; logistic intent heads + softmax sentiment head (AdaGrad SGD);"
+                        + "-grams + @handles (whole and as char n-grams) + guideline cue features; logistic intent heads + softmax sentiment head (AdaGrad SGD);"
                         + " weights averaged over " + settings.bags() + " SGD runs;"
                         + " logistic calibration layer over all head scores + cues, and thresholds, fitted on "
                         + ModelTraining.CALIBRATION_FOLDS + "-fold out-of-fold scores");

@@ -32,8 +32,11 @@ public final class IntentModel {
     public static final int HEADS = INTENTS + SENTIMENTS;
 
     private static final String MAGIC = "APATH-INTENT-MODEL";
-    /** 3: negated words, emoji and emoticon tokens among the features (a format-2 model would mis-read them). */
-    private static final int FORMAT = 3;
+    /**
+     * 4: @handles among the features ({@link TextFeatures#extract}); 3: negated words, emoji and emoticon tokens. A
+     * model of an older format was trained on other features and would mis-read these.
+     */
+    private static final int FORMAT = 4;
 
     private static final List<Intent> EXCLUSIVE = List.of(Intent.INFORMATIONAL, Intent.IRRELEVANT);
 

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Turns a post into hashed sparse features: word unigrams and bigrams, negated words (the three words after a
  * negation such as "not" or "don't", up to a ! or ?), character 3..5-grams over the normalised text, and a few cue
  * features (see {@link Cues}). Emoji and text emoticons are tokens of their own. Normalisation folds case, replaces links, user handles and numbers by
- * placeholders (so the model learns "a reply to someone", not who), and shortens elongated words ("soooo" → "soo").
+ * placeholders (so words and n-grams learn "a reply to someone"), and shortens elongated words ("soooo" → "soo").
+ * Who is addressed is a feature apart: each @handle, whole and as character n-grams ({@link #handleFeatures}).
  * Hashing keeps memory fixed whatever the vocabulary; collisions cost a little accuracy, not correctness.
  *
  * <p>Instances are immutable and thread-safe; {@link #extract} allocates only its result.
@@ -18,6 +19,11 @@ public final class TextFeatures {
     static final int CHAR_SEED = 0x27d4eb2f;
     static final int CUE_SEED = 0x165667b1;
     static final int NEGATED_SEED = 0x2f3b6a1d;
+    static final int HANDLE_SEED = 0x3c6ef372;
+    static final int HANDLE_GRAM_SEED = HANDLE_SEED + 1;
+
+    /** Handles a post's features name at most; a post tagging dozens of accounts is spam whatever they are. */
+    static final int MAX_HANDLES = 8;
 
     private final int bits;
     private final int mask;
@@ -61,7 +67,11 @@ public final class TextFeatures {
         int length = normalise(t, normal);
         // at most 3 word features per word (a word takes 2+ chars with its space), (max - min + 1) char grams per
         // position of " text ", one per cue group: the buffer never needs to grow
-        int[] out = scratch.ints(2 * length + 4 + (maxChar - minChar + 1) * (length + 2) + Cues.featureCount());
+        int[] out = scratch.ints(2 * length
+                + 4
+                + (maxChar - minChar + 1) * (length + 2)
+                + Cues.featureCount()
+                + (maxChar - minChar + 2) * (t.length() + MAX_HANDLES));
         int n = 0;
         // words: spans of non-space chars in the normalised text; words in a negation's scope (the 3 words after
         // "not", "never", "don't"…, up to a ! or ?) also count as negated words, so "not good" differs from "good"
@@ -120,8 +130,53 @@ public final class TextFeatures {
                 out[n++] = finish(mix(CUE_SEED, cue), 1) & mask;
             }
         }
+        n = handleFeatures(t, out, n);
         float scale = n == 0 ? 0f : (float) (1.0 / Math.sqrt(n));
         return new SparseFeatures(Arrays.copyOf(out, n), scale, cues0);
+    }
+
+    /**
+     * Who the post addresses or names: each @handle (the first {@link #MAX_HANDLES}) as one feature, and its character
+     * n-grams over {@code " handle "} (lower case, the text's n-gram lengths). The normalised text keeps only "~a" for
+     * a handle, but whether a post is addressed to a brand's account ({@code @united}, {@code @ArbysCares}) or to a
+     * person is the best clue to IRRELEVANT ("not about the brand at all") and to complaints. The n-grams carry some of
+     * it to accounts the training data never had ("help", "care", "support", "air"); a brand's own account is learnt
+     * from its labelled posts ({@code train --corrections}). Cross-validated in BENCHMARKS.md (2026-12-06, 18:00).
+     * Appends to {@code out} from {@code n}, which has room for {@code (maxChar - minChar + 2) * (text length +
+     * MAX_HANDLES)} more; returns the new count.
+     */
+    private int handleFeatures(String text, int[] out, int n) {
+        int length = text.length();
+        int handles = 0;
+        for (int at = text.indexOf('@'); at >= 0 && handles < MAX_HANDLES; at = text.indexOf('@', at + 1)) {
+            // "@" then handle characters, not inside a word (an e-mail address is nobody's handle)
+            if (at + 1 >= length
+                    || !isHandleChar(text.charAt(at + 1))
+                    || (at > 0 && isHandleChar(text.charAt(at - 1)))) {
+                continue;
+            }
+            int start = at + 1;
+            int end = start;
+            int whole = HANDLE_SEED;
+            while (end < length && isHandleChar(text.charAt(end))) {
+                whole = mix(whole, Character.toLowerCase(text.charAt(end)));
+                end++;
+            }
+            out[n++] = finish(whole, end - start) & mask;
+            // position start - 1 and position end stand for the spaces around the handle
+            for (int s = start - 1; s < end; s++) {
+                int h = HANDLE_GRAM_SEED;
+                for (int p = s; p <= end && p - s < maxChar; p++) {
+                    h = mix(h, p < start || p == end ? ' ' : Character.toLowerCase(text.charAt(p)));
+                    if (p - s + 1 >= minChar) {
+                        out[n++] = finish(h, p - s + 1) & mask;
+                    }
+                }
+            }
+            handles++;
+            at = end - 1;
+        }
+        return n;
     }
 
     /**

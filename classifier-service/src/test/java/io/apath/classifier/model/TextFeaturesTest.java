@@ -17,12 +17,35 @@ class TextFeaturesTest {
     }
 
     @Test
-    void differentHandlesAndLinksGiveTheSameFeatures() {
+    void differentLinksGiveTheSameFeatures() {
         SparseFeatures a = features.extract("@united lost my bag http://a.b/c");
-        SparseFeatures b = features.extract("@delta lost my bag https://x.y/z");
+        SparseFeatures b = features.extract("@united lost my bag https://x.y/z");
 
         assertThat(a.indices()).containsExactly(b.indices());
         assertThat(a.scale()).isEqualTo(b.scale());
+    }
+
+    @Test
+    void whoIsAddressedIsAFeatureApartFromTheText() {
+        SparseFeatures united = features.extract("@united lost my bag");
+        SparseFeatures unitedInCapitals = features.extract("@United lost my bag");
+        SparseFeatures delta = features.extract("@delta lost my bag");
+        // the handle, then char 3..5-grams over " united " (8 chars) and " delta " (7 chars)
+        int unitedFeatures = 1 + (8 - 2) + (8 - 3) + (8 - 4);
+        int deltaFeatures = 1 + (7 - 2) + (7 - 3) + (7 - 4);
+        int text = united.indices().length - unitedFeatures;
+
+        assertThat(unitedInCapitals.indices()).containsExactly(united.indices());
+        assertThat(delta.indices()).hasSize(text + deltaFeatures);
+        assertThat(Arrays.copyOf(delta.indices(), text)).containsExactly(Arrays.copyOf(united.indices(), text));
+        assertThat(Arrays.copyOfRange(delta.indices(), text, text + deltaFeatures))
+                .doesNotContain(Arrays.copyOfRange(united.indices(), text, text + 1));
+    }
+
+    @Test
+    void anEmailAddressNamesNobody() {
+        assertThat(features.extract("write to bob@united.com").indices())
+                .containsExactly(features.extract("write to bob@delta.com").indices());
     }
 
     @Test
