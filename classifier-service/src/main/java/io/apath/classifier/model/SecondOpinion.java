@@ -10,7 +10,7 @@ package io.apath.classifier.model;
  */
 public record SecondOpinion(StackedHeads heads, SentenceEncoder encoder, double belowConfidence, double withinMargin) {
 
-    /** Defaults of the cross-validated routing: top below 0.6 or top two within 0.1 (43 % of the labelled posts). */
+    /** Defaults of the cross-validated routing: top below 0.6 or top two within 0.1 (37 % of the labelled posts). */
     public static final double DEFAULT_BELOW_CONFIDENCE = 0.6;
 
     public static final double DEFAULT_WITHIN_MARGIN = 0.1;
