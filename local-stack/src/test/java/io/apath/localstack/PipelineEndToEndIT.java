@@ -70,10 +70,13 @@ class PipelineEndToEndIT {
         // or journey's SLA timer would rightly add a ResponseOverdue.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<String> mentions = List.of(
+                // a neutral post that names the brand, as a monitored mention does: one naming nothing ("Just
+                // landed, saw the new lounge at the airport") is a toss-up between INFORMATIONAL and IRRELEVANT for
+                // any model, and journey rightly ignores an irrelevant post
                 mention(
                         "fan-1",
                         "post-1",
-                        "Just landed, saw the new lounge at the airport",
+                        "Acme announces a new lounge at the airport, opening next week",
                         now.minus(3, ChronoUnit.HOURS).toString()),
                 mention(
                         "fan-1",
