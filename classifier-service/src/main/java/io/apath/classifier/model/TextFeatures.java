@@ -141,7 +141,8 @@ public final class TextFeatures {
      * a handle, but whether a post is addressed to a brand's account ({@code @united}, {@code @ArbysCares}) or to a
      * person is the best clue to IRRELEVANT ("not about the brand at all") and to complaints. The n-grams carry some of
      * it to accounts the training data never had ("help", "care", "support", "air"); a brand's own account is learnt
-     * from its labelled posts ({@code train --corrections}). Cross-validated in BENCHMARKS.md (2026-12-06, 18:00).
+     * from its labelled posts ({@code train --corrections}); until then the model calls more of that brand's posts
+     * IRRELEVANT. Both cross-validated in BENCHMARKS.md (2026-12-06, 18:00–19:40).
      * Appends to {@code out} from {@code n}, which has room for {@code (maxChar - minChar + 2) * (text length +
      * MAX_HANDLES)} more; returns the new count.
      */
