@@ -89,12 +89,17 @@ public final class PipelineServices implements AutoCloseable {
                         .toList();
     }
 
-    /** The same tenant keys let a tenant's reviewers post label corrections to the classifier. */
+    /**
+     * The same tenant keys let a tenant's reviewers post label corrections to the classifier, and the same brand
+     * account {@code @<tenant>} tells it which posts are addressed to the brand.
+     */
     private static List<String> classifierTenantArguments(Map<String, String> apiKeys) {
         return new TreeMap<>(apiKeys)
                 .entrySet().stream()
-                        .map(e -> "--apath.classifier.tenants." + e.getKey() + ".api-key-sha256[0]="
-                                + ApiKeys.hash(e.getValue()))
+                        .flatMap(e -> Stream.of(
+                                "--apath.classifier.tenants." + e.getKey() + ".api-key-sha256[0]="
+                                        + ApiKeys.hash(e.getValue()),
+                                "--apath.classifier.tenants." + e.getKey() + ".brand-handles[0]=@" + e.getKey()))
                         .toList();
     }
 

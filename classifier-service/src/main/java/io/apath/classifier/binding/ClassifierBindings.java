@@ -5,6 +5,7 @@ import io.apath.classifier.domain.LanguageIdentifier;
 import io.apath.classifier.domain.ReviewPolicy;
 import io.apath.classifier.domain.TrainedClassifier;
 import io.apath.classifier.encoder.BgeSmallEncoder;
+import io.apath.classifier.model.BrandAccounts;
 import io.apath.classifier.model.IntentModel;
 import io.apath.classifier.model.SecondOpinion;
 import io.apath.classifier.model.StackedHeads;
@@ -12,10 +13,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,6 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClassifierProperties.class)
 class ClassifierBindings {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassifierBindings.class);
 
     @Bean
     IntentModel intentModel(ClassifierProperties properties, ResourceLoader resources) {
@@ -79,7 +85,32 @@ class ClassifierBindings {
                         properties.review().minConfidence(),
                         properties.review().minMargin(),
                         new HashSet<>(languages.trained())),
-                secondOpinion.getIfAvailable());
+                secondOpinion.getIfAvailable(),
+                brandAccountsByTenant(properties));
+    }
+
+    /**
+     * Fails at start-up on a malformed handle, naming the tenant, rather than misreading its mentions; warns about a
+     * tenant without any, whose posts to its own accounts read as replies to a person.
+     */
+    static Map<String, BrandAccounts> brandAccountsByTenant(ClassifierProperties properties) {
+        Map<String, BrandAccounts> byTenant = new HashMap<>();
+        properties.tenants().forEach((tenant, settings) -> {
+            if (settings.brandHandles().isEmpty()) {
+                log.warn(
+                        "tenant {} has no brand-handles: posts to its own accounts read as replies to a person, and"
+                                + " more of them are classified IRRELEVANT; set apath.classifier.tenants.{}.brand-handles",
+                        tenant,
+                        tenant);
+            }
+            try {
+                byTenant.put(tenant, BrandAccounts.of(settings.brandHandles()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(
+                        "apath.classifier.tenants." + tenant + ".brand-handles: " + e.getMessage(), e);
+            }
+        });
+        return byTenant;
     }
 
     @Bean

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code apath.classifier.*}: which model to load (a classpath resource, or {@code file:} path for a retrained one),
  * the review thresholds, the languages to detect and the ones the model was trained on, the tenants whose API keys may
- * submit corrections, and the optional second opinion.
+ * submit corrections and whose brand accounts they are, and the optional second opinion.
  */
 @ConfigurationProperties("apath.classifier")
 public record ClassifierProperties(
@@ -54,10 +54,14 @@ public record ClassifierProperties(
      * @param apiKeySha256 hex SHA-256 of each API key that acts for this tenant (several, so keys can be rotated; the
      *     keys themselves are never stored), the same scheme and values as {@code ingest.tenants} and
      *     {@code apath.journey.tenants}
+     * @param brandHandles the brand's own accounts ({@code @acme}, {@code AcmeHelp}), as in {@code
+     *     apath.journey.tenants}: posts addressed to them read as addressed to a brand, as posts to the training data's
+     *     brands do ({@link io.apath.classifier.model.BrandAccounts})
      */
-    public record Tenant(List<String> apiKeySha256) {
+    public record Tenant(List<String> apiKeySha256, List<String> brandHandles) {
         public Tenant {
             apiKeySha256 = apiKeySha256 == null ? List.of() : List.copyOf(apiKeySha256);
+            brandHandles = brandHandles == null ? List.of() : List.copyOf(brandHandles);
         }
     }
 }

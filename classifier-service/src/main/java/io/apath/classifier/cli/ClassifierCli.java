@@ -2,6 +2,7 @@ package io.apath.classifier.cli;
 
 import io.apath.classifier.binding.CorrectionsDump;
 import io.apath.classifier.encoder.BgeSmallEncoder;
+import io.apath.classifier.model.BrandAccounts;
 import io.apath.classifier.model.IntentModel;
 import io.apath.classifier.model.Prediction;
 import io.apath.classifier.model.SecondOpinion;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,10 +184,9 @@ public final class ClassifierCli {
                     "second-opinion-out",
                     modelFile.resolveSibling(SECOND_OPINION_FILE).toString()));
             try (BgeSmallEncoder encoder = new BgeSmallEncoder(1)) {
-                ModelTraining training = new ModelTraining(settings);
                 SecondOpinionTraining.Fitted fitted = SecondOpinionTraining.fit(
                         examples,
-                        training.extract(examples),
+                        trained.features(),
                         trained,
                         IntStream.range(0, examples.size()).toArray(),
                         new Embeddings(encoder, encoderThreads(options)));
@@ -227,7 +228,7 @@ public final class ClassifierCli {
     /**
      * {@code evaluate --data DIR [--folds 5] [--second-opinion on [--route-below P] [--route-margin M]]}:
      * cross-validation of the whole recipe (with the second opinion trained inside each fold); or {@code evaluate
-     * --file F [--model M]}: a trained model against one labelled file (intents JSONL, complaints/sanders/brand-emotion
+     * --file F [--model M] [--brand-accounts H,H]}: a trained model against one labelled file (intents JSONL, complaints/sanders/brand-emotion
      * CSV, SemEval TSV).
      */
     static int evaluate(Options options, PrintStream out) throws IOException {
@@ -296,7 +297,8 @@ public final class ClassifierCli {
     }
 
     /**
-     * {@code classify [--model M] [--in F] [--second-opinion on [--heads F]]}: JSONL {@code {"id","text"}} lines in,
+     * {@code classify [--model M] [--brand-accounts H,H] [--in F] [--second-opinion on [--heads F]]}: JSONL
+     * {@code {"id","text"}} lines in,
      * one JSONL prediction per line out:
      * {@code {"id","intents":{LABEL:p,...},"labels":[...],"primaryIntent","sentiment":{"label","score"},"modelVersion"}}.
      */
@@ -387,13 +389,24 @@ public final class ClassifierCli {
         return new SecondOpinion(heads, encoder, routeBelow(options), routeMargin(options));
     }
 
+    /**
+     * {@code --model F} or the shipped model, reading the handles of {@code --brand-accounts H,H} (the brand's own
+     * accounts, comma-separated, with or without @) as brand accounts beside the ones it learnt.
+     */
     static IntentModel loadModel(Options options) throws IOException {
+        IntentModel model;
         if (options.has("model")) {
             try (InputStream in = Files.newInputStream(Path.of(options.require("model")))) {
-                return IntentModel.read(in);
+                model = IntentModel.read(in);
             }
+        } else {
+            model = IntentModel.fromClasspath(SHIPPED_MODEL);
         }
-        return IntentModel.fromClasspath(SHIPPED_MODEL);
+        List<String> brandAccounts = options.all("brand-accounts").stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .filter(handle -> !handle.isBlank())
+                .toList();
+        return model.withBrandAccounts(BrandAccounts.of(brandAccounts));
     }
 
     private static ObjectNode manifest(
@@ -405,10 +418,18 @@ public final class ClassifierCli {
                 "recipe",
                 "hashed word 1-2-grams, negated words, emoji and emoticon tokens + char " + settings.minChar() + "-"
                         + settings.maxChar()
-                        + "-grams + @handles (whole and as char n-grams) + guideline cue features; logistic intent heads + softmax sentiment head (AdaGrad SGD);"
+                        + "-grams + @handles (whole and as char n-grams; known brand accounts written ~b, other handles ~a)"
+                        + " + guideline cue features; logistic intent heads + softmax sentiment head (AdaGrad SGD);"
                         + " weights averaged over " + settings.bags() + " SGD runs;"
                         + " logistic calibration layer over all head scores + cues, and thresholds, fitted on "
                         + ModelTraining.CALIBRATION_FOLDS + "-fold out-of-fold scores");
+        ObjectNode brands = manifest.putObject("brandAccounts");
+        brands.put("count", model.features().brands().size());
+        brands.put(
+                "rule",
+                "handles that open at least " + BrandAccounts.MIN_POSTS
+                        + " posts of the complaints corpus and the hand-labelled posts (@mention, the SXSW placeholder,"
+                        + " excepted); the list is in the model file");
         ObjectNode s = manifest.putObject("settings");
         s.put("hashBits", settings.bits());
         s.put("charNgrams", settings.minChar() + "-" + settings.maxChar());

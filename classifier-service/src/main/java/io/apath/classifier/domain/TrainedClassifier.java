@@ -1,5 +1,6 @@
 package io.apath.classifier.domain;
 
+import io.apath.classifier.model.BrandAccounts;
 import io.apath.classifier.model.IntentModel;
 import io.apath.classifier.model.Prediction;
 import io.apath.classifier.model.SecondOpinion;
@@ -9,13 +10,15 @@ import io.apath.contracts.Mention;
 import io.apath.contracts.MentionKind;
 import io.apath.contracts.Sentiment;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The production classifier: the trained {@link IntentModel} for intents and sentiment, {@link LanguageIdentifier}
  * for the language, {@link ReviewPolicy} for {@code needsReview}, and, when switched on, the {@link SecondOpinion} for
  * the posts the n-gram model is unsure of (their {@code modelVersion} then names both). A FOLLOW has no text to read; it is an
- * INFORMATIONAL signal of a standing relationship, which the journey rules use through its kind.
+ * INFORMATIONAL signal of a standing relationship, which the journey rules use through its kind. A tenant's own brand
+ * accounts, when configured, are read as brand accounts in its mentions ({@link BrandAccounts}).
  */
 public final class TrainedClassifier implements Classifier {
 
@@ -23,6 +26,7 @@ public final class TrainedClassifier implements Classifier {
     private final LanguageIdentifier languages;
     private final ReviewPolicy review;
     private final SecondOpinion secondOpinion;
+    private final Map<String, IntentModel> modelByTenant;
 
     public TrainedClassifier(IntentModel model, LanguageIdentifier languages, ReviewPolicy review) {
         this(model, languages, review, null);
@@ -31,10 +35,23 @@ public final class TrainedClassifier implements Classifier {
     /** With {@code secondOpinion} (may be null: off) asked about the posts it {@linkplain SecondOpinion#wants wants}. */
     public TrainedClassifier(
             IntentModel model, LanguageIdentifier languages, ReviewPolicy review, SecondOpinion secondOpinion) {
+        this(model, languages, review, secondOpinion, Map.of());
+    }
+
+    /** As above, with each tenant's own brand accounts ({@code @acme}, {@code @AcmeHelp}) beside the model's. */
+    public TrainedClassifier(
+            IntentModel model,
+            LanguageIdentifier languages,
+            ReviewPolicy review,
+            SecondOpinion secondOpinion,
+            Map<String, BrandAccounts> brandAccountsByTenant) {
         this.model = model;
         this.languages = languages;
         this.review = review;
         this.secondOpinion = secondOpinion;
+        Map<String, IntentModel> byTenant = new HashMap<>();
+        brandAccountsByTenant.forEach((tenant, accounts) -> byTenant.put(tenant, model.withBrandAccounts(accounts)));
+        this.modelByTenant = Map.copyOf(byTenant);
     }
 
     public String modelVersion() {
@@ -47,7 +64,8 @@ public final class TrainedClassifier implements Classifier {
         if (mention.kind() == MentionKind.FOLLOW && text.isBlank()) {
             return follow(mention);
         }
-        Prediction prediction = model.predict(text);
+        Prediction prediction =
+                modelByTenant.getOrDefault(mention.tenant(), model).predict(text);
         String language = languages.identify(text);
         if (LanguageIdentifier.UNDETERMINED.equals(language)
                 && mention.lang() != null

@@ -42,7 +42,7 @@ public final class Cues {
                         + "|still waiting|hours|on hold|fail|unacceptable|ridiculous|disappoint|sucks|never|no one|nobody|again"),
         // 6 praise
         compile("thank|thx|love|great|awesome|amazing|best|excellent|fantastic|kudos|appreciate|happy|nice|wonderful"),
-        // 7 starts as a reply to someone
+        // 7 starts as a reply to someone (a known brand account is ~b, not ~a)
         compile("^~a"),
     };
 

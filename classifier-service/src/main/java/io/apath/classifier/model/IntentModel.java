@@ -21,8 +21,8 @@ import java.util.zip.GZIPOutputStream;
  * The trained intent + sentiment model: hashed n-gram features, one logistic head per intent (Platt-calibrated, with
  * its own decision threshold) and a softmax sentiment head with per-class offsets. Immutable and thread-safe.
  *
- * <p>File format (gzip): magic, format, version, feature settings, calibration, then int16-quantised weights with one
- * scale per head. The version ends in a hash of everything after it, so the same training data and seed give the same
+ * <p>File format (gzip): magic, format, version, feature settings and brand accounts, calibration, then int16-quantised
+ * weights with one scale per head. The version ends in a hash of everything after it, so the same training data and seed give the same
  * file and the same {@code modelVersion}.
  */
 public final class IntentModel {
@@ -33,10 +33,11 @@ public final class IntentModel {
 
     private static final String MAGIC = "APATH-INTENT-MODEL";
     /**
+     * 5: the brand accounts learnt in training ({@link BrandAccounts}, written {@code ~b}) after the feature settings;
      * 4: @handles among the features ({@link TextFeatures#extract}); 3: negated words, emoji and emoticon tokens. A
      * model of an older format was trained on other features and would mis-read these.
      */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
 
     private static final List<Intent> EXCLUSIVE = List.of(Intent.INFORMATIONAL, Intent.IRRELEVANT);
 
@@ -97,6 +98,15 @@ public final class IntentModel {
 
     public TextFeatures features() {
         return features;
+    }
+
+    /**
+     * This model reading {@code more} accounts as brands' too (a tenant's own), beside the ones it learnt: the same
+     * weights and version, since the accounts are input, not training.
+     */
+    public IntentModel withBrandAccounts(BrandAccounts more) {
+        TextFeatures with = features.withBrands(more);
+        return with == features ? this : new IntentModel(version, with, heads, calibration);
     }
 
     public LinearHeads heads() {
@@ -194,6 +204,11 @@ public final class IntentModel {
         body.writeInt(features.bits());
         body.writeInt(features.minChar());
         body.writeInt(features.maxChar());
+        List<String> brands = features.brands().handles();
+        body.writeInt(brands.size());
+        for (String handle : brands) {
+            body.writeUTF(handle);
+        }
         body.writeInt(INTENTS);
         for (Intent intent : Intent.values()) {
             body.writeUTF(intent.name());
@@ -250,7 +265,14 @@ public final class IntentModel {
             throw new IOException("unsupported model format " + format + " (this build reads " + FORMAT + ")");
         }
         String version = data.readUTF();
-        TextFeatures features = new TextFeatures(data.readInt(), data.readInt(), data.readInt());
+        int bits = data.readInt();
+        int minChar = data.readInt();
+        int maxChar = data.readInt();
+        List<String> brands = new ArrayList<>();
+        for (int k = data.readInt(); k > 0; k--) {
+            brands.add(data.readUTF());
+        }
+        TextFeatures features = new TextFeatures(bits, minChar, maxChar, BrandAccounts.of(brands));
         int intents = data.readInt();
         for (Intent intent : Intent.values()) {
             String name = data.readUTF();

@@ -5,9 +5,11 @@ import java.util.Arrays;
 /**
  * Turns a post into hashed sparse features: word unigrams and bigrams, negated words (the three words after a
  * negation such as "not" or "don't", up to a ! or ?), character 3..5-grams over the normalised text, and a few cue
- * features (see {@link Cues}). Emoji and text emoticons are tokens of their own. Normalisation folds case, replaces links, user handles and numbers by
- * placeholders (so words and n-grams learn "a reply to someone"), and shortens elongated words ("soooo" → "soo").
- * Who is addressed is a feature apart: each @handle, whole and as character n-grams ({@link #handleFeatures}).
+ * features (see {@link Cues}). Emoji and text emoticons are tokens of their own. Normalisation folds case, replaces
+ * links, user handles and numbers by placeholders, and shortens elongated words ("soooo" → "soo"). A handle becomes
+ * {@code ~b} when it is a known brand account ({@link BrandAccounts}) and {@code ~a} otherwise, so words and n-grams
+ * learn "addressed to a brand" apart from "a reply to someone", for any brand. Who is addressed is also a feature of
+ * its own: each @handle, whole and as character n-grams ({@link #handleFeatures}).
  * Hashing keeps memory fixed whatever the vocabulary; collisions cost a little accuracy, not correctness.
  *
  * <p>Instances are immutable and thread-safe; {@link #extract} allocates only its result.
@@ -29,8 +31,13 @@ public final class TextFeatures {
     private final int mask;
     private final int minChar;
     private final int maxChar;
+    private final BrandAccounts brands;
 
     public TextFeatures(int bits, int minChar, int maxChar) {
+        this(bits, minChar, maxChar, BrandAccounts.NONE);
+    }
+
+    public TextFeatures(int bits, int minChar, int maxChar, BrandAccounts brands) {
         if (bits < 10 || bits > 24) {
             throw new IllegalArgumentException("bits must be in 10..24: " + bits);
         }
@@ -41,6 +48,17 @@ public final class TextFeatures {
         this.mask = (1 << bits) - 1;
         this.minChar = minChar;
         this.maxChar = maxChar;
+        this.brands = brands;
+    }
+
+    /** The same features, with {@code more} brand accounts written {@code ~b} (e.g. a tenant's own). */
+    public TextFeatures withBrands(BrandAccounts more) {
+        BrandAccounts all = brands.and(more);
+        return all == brands ? this : new TextFeatures(bits, minChar, maxChar, all);
+    }
+
+    public BrandAccounts brands() {
+        return brands;
     }
 
     public int bits() {
@@ -64,7 +82,7 @@ public final class TextFeatures {
         Scratch scratch = SCRATCH.get();
         String t = text == null ? "" : text;
         char[] normal = scratch.chars(3 * t.length() + 8);
-        int length = normalise(t, normal);
+        int length = normalise(t, normal, brands);
         // at most 3 word features per word (a word takes 2+ chars with its space), (max - min + 1) char grams per
         // position of " text ", one per cue group: the buffer never needs to grow
         int[] out = scratch.ints(2 * length
@@ -182,11 +200,12 @@ public final class TextFeatures {
 
     /**
      * Lower case, links → {@code ~u}, handles → {@code ~a}, digits → {@code 0}, runs of 3+ equal letters → 2, every
-     * other non-letter except {@code ! ? # ' ~} → space. Returns the normalised characters, single-spaced.
+     * other non-letter except {@code ! ? # ' ~} → space. Returns the normalised characters, single-spaced. No handle is
+     * a brand's here ({@code ~b}): this form serves what must not depend on a model's accounts (weak labels, folds).
      */
     public static char[] normalise(String text) {
         char[] out = new char[3 * text.length() + 8];
-        return Arrays.copyOf(out, normalise(text, out));
+        return Arrays.copyOf(out, normalise(text, out, BrandAccounts.NONE));
     }
 
     /** Per thread: the buffers {@link #extract} works in, grown as needed and never shrunk. */
@@ -213,20 +232,20 @@ public final class TextFeatures {
 
     /**
      * {@link #normalise(String)} into {@code out} (at least {@code 3 * length + 8} long, enough for any input: a
-     * character becomes at most three); returns the normalised length.
+     * character becomes at most three), with {@code brands}' handles as {@code ~b}; returns the normalised length.
      */
-    static int normalise(String text, char[] out) {
+    static int normalise(String text, char[] out, BrandAccounts brands) {
         int n = 0;
         int length = text.length();
         int i = 0;
         while (i < length) {
             char c = text.charAt(i);
             if (c == '@' && i + 1 < length && isHandleChar(text.charAt(i + 1))) {
-                i++;
+                int start = ++i;
                 while (i < length && isHandleChar(text.charAt(i))) {
                     i++;
                 }
-                n = appendToken(out, n, "~a");
+                n = appendToken(out, n, brands.contains(text, start, i) ? "~b" : "~a");
                 continue;
             }
             if (startsWithLink(text, i)) {
@@ -404,7 +423,7 @@ public final class TextFeatures {
     }
 
     private static boolean isHandleChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return BrandAccounts.isHandleChar(c);
     }
 
     private static boolean startsWithLink(String text, int i) {

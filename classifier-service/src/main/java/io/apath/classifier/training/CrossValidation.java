@@ -39,7 +39,6 @@ public final class CrossValidation {
 
     /** As {@link #run(List, IntConsumer)}, with the second opinion when {@code secondOpinion} is not null. */
     public Evaluation run(List<Example> examples, IntConsumer onFoldDone, SecondOpinionSetup secondOpinion) {
-        SparseFeatures[] features = training.extract(examples);
         int[] all = IntStream.range(0, examples.size()).toArray();
         int[] assignment = ModelTraining.Folds.assign(examples, all, folds, OUTER_SALT);
         if (secondOpinion != null) {
@@ -54,8 +53,9 @@ public final class CrossValidation {
         for (int fold = 0; fold < folds; fold++) {
             int[] train = ModelTraining.Folds.rowsNotIn(all, assignment, fold);
             int[] test = ModelTraining.Folds.rowsIn(all, assignment, fold);
-            ModelTraining.Trained trained = training.fit(examples, features, train);
+            ModelTraining.Trained trained = training.fit(examples, train);
             IntentModel model = trained.model();
+            SparseFeatures[] features = trained.features();
             float complaintThreshold = model.calibration().thresholds()[Intent.COMPLAINT.ordinal()];
             SecondOpinion opinion = secondOpinion == null
                     ? null

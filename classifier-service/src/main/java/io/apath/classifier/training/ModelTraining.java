@@ -1,5 +1,6 @@
 package io.apath.classifier.training;
 
+import io.apath.classifier.model.BrandAccounts;
 import io.apath.classifier.model.IntentModel;
 import io.apath.classifier.model.IntentModel.Calibration;
 import io.apath.classifier.model.LinearHeads;
@@ -16,7 +17,8 @@ import java.util.stream.IntStream;
 /**
  * The whole recipe from examples to a shippable model: k-fold out-of-fold scores on the training rows, Platt
  * calibration and per-intent thresholds fitted on those (never on scores of rows a head was trained on), then a final
- * fit on all rows. Only hand-labelled targets calibrate; weak and neighbouring-task labels only train.
+ * fit on all rows. Only hand-labelled targets calibrate; weak and neighbouring-task labels only train. The brand
+ * accounts the features write as {@code ~b} are learnt from the same rows ({@link #brandAccounts}).
  */
 public final class ModelTraining {
 
@@ -32,19 +34,27 @@ public final class ModelTraining {
         this.textFeatures = new TextFeatures(settings.bits(), settings.minChar(), settings.maxChar());
     }
 
-    public TextFeatures textFeatures() {
-        return textFeatures;
-    }
-
-    public SparseFeatures[] extract(List<Example> examples) {
-        return examples.stream().map(e -> textFeatures.extract(e.text())).toArray(SparseFeatures[]::new);
+    /**
+     * The brand accounts of {@code rows}: handles that open at least {@link BrandAccounts#MIN_POSTS} of the posts
+     * written to brands, which are the complaints corpus (replies to customer-service accounts) and the hand-labelled
+     * brand mentions and corrections.
+     */
+    public static BrandAccounts brandAccounts(List<Example> examples, int[] rows) {
+        return BrandAccounts.learn(Arrays.stream(rows)
+                .mapToObj(examples::get)
+                .filter(e -> e.source() == Example.Source.COMPLAINTS
+                        || e.source() == Example.Source.INTENTS
+                        || e.source() == Example.Source.CORRECTIONS)
+                .map(Example::text)
+                .toList());
     }
 
     /**
-     * A trained model, its file bytes, and the inner out-of-fold raw scores the calibration was fitted on (null for
-     * rows that do not calibrate), which the second opinion's heads are stacked on.
+     * A trained model, its file bytes, the inner out-of-fold raw scores the calibration was fitted on (null for rows
+     * that do not calibrate), which the second opinion's heads are stacked on, and every example's features as this
+     * model reads them (with the brand accounts it learnt).
      */
-    public record Trained(IntentModel model, byte[] file, float[][] outOfFoldScores) {
+    public record Trained(IntentModel model, byte[] file, float[][] outOfFoldScores, SparseFeatures[] features) {
 
         /** The calibrated intent probabilities of a calibrating row, from heads that never saw it. */
         public double[] outOfFoldProbabilities(int row, SparseFeatures features) {
@@ -54,11 +64,14 @@ public final class ModelTraining {
     }
 
     public Trained fit(List<Example> examples) {
-        return fit(
-                examples, extract(examples), IntStream.range(0, examples.size()).toArray());
+        return fit(examples, IntStream.range(0, examples.size()).toArray());
     }
 
-    public Trained fit(List<Example> examples, SparseFeatures[] features, int[] rows) {
+    /** Trains on {@code rows} only: the brand accounts, the heads and the calibration never see the other examples. */
+    public Trained fit(List<Example> examples, int[] rows) {
+        TextFeatures withBrands = textFeatures.withBrands(brandAccounts(examples, rows));
+        SparseFeatures[] features =
+                examples.stream().map(e -> withBrands.extract(e.text())).toArray(SparseFeatures[]::new);
         float[][] oof = new float[examples.size()][];
         int[] folds = Folds.assign(examples, rows, CALIBRATION_FOLDS, CALIBRATION_SALT);
         for (int fold = 0; fold < CALIBRATION_FOLDS; fold++) {
@@ -77,8 +90,8 @@ public final class ModelTraining {
         LinearHeads heads = trainer.train(examples, features, rows);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
-            IntentModel model = IntentModel.write(VERSION_PREFIX, textFeatures, heads, calibration, out);
-            return new Trained(model, out.toByteArray(), oof);
+            IntentModel model = IntentModel.write(VERSION_PREFIX, withBrands, heads, calibration, out);
+            return new Trained(model, out.toByteArray(), oof, features);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

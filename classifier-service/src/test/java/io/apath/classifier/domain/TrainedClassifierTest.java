@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apath.classifier.Mentions;
 import io.apath.classifier.cli.ClassifierCli;
+import io.apath.classifier.model.BrandAccounts;
 import io.apath.classifier.model.IntentModel;
 import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.Intent;
 import io.apath.contracts.SentimentLabel;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,27 @@ class TrainedClassifierTest {
 
     private static ClassifiedMention classify(String text) {
         return classifier.classify(Mentions.post("acme", "alice", "n-" + text.hashCode(), text));
+    }
+
+    @Test
+    void aTenantsOwnAccountReadsAsABrandAccountInThatTenantsMentionsOnly() {
+        TrainedClassifier withAcmeAccounts = new TrainedClassifier(
+                model,
+                new LanguageIdentifier(List.of("en", "es", "fr", "de"), 0.8),
+                new ReviewPolicy(0.5, 0.1, Set.of("en")),
+                null,
+                Map.of("acme", BrandAccounts.of(List.of("@AcmeAir"))));
+        String text = "@AcmeAir my flight was cancelled and nobody at the gate can tell me anything";
+
+        ClassifiedMention acme = withAcmeAccounts.classify(Mentions.post("acme", "alice", "n-1", text));
+        ClassifiedMention globex = withAcmeAccounts.classify(Mentions.post("globex", "alice", "n-1", text));
+        ClassifiedMention unconfigured = classify(text);
+
+        assertThat(globex.intents()).isEqualTo(unconfigured.intents());
+        assertThat(acme.intents().get(Intent.IRRELEVANT))
+                .isLessThan(unconfigured.intents().get(Intent.IRRELEVANT));
+        assertThat(acme.primaryIntent()).isEqualTo(Intent.COMPLAINT);
+        assertThat(acme.modelVersion()).isEqualTo(unconfigured.modelVersion());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.apath.contracts.SentimentLabel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,28 @@ class IntentModelTest {
         for (int i = 0; i < back.length; i++) {
             assertThat(Math.abs(back[i] - heads.weights()[i])).isLessThanOrEqualTo(max / Short.MAX_VALUE);
         }
+    }
+
+    @Test
+    void theBrandAccountsTravelInTheFileAndATenantsAreAddedWithoutAnotherVersion() throws IOException {
+        TextFeatures features = new TextFeatures(12, 3, 4, BrandAccounts.of(List.of("united", "delta")));
+        LinearHeads heads = new LinearHeads(features.dimension(), IntentModel.HEADS);
+        Random random = new Random(2);
+        for (int i = 0; i < heads.weights().length; i++) {
+            heads.weights()[i] = (float) random.nextGaussian();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        IntentModel written = IntentModel.write("test", features, heads, Calibration.identity(), out);
+        IntentModel read = IntentModel.read(new ByteArrayInputStream(out.toByteArray()));
+        IntentModel forAcme = read.withBrandAccounts(BrandAccounts.of(List.of("acme")));
+
+        assertThat(read.features().brands().handles()).containsExactly("delta", "united");
+        assertThat(forAcme.features().brands().handles()).containsExactly("acme", "delta", "united");
+        assertThat(forAcme.version()).isEqualTo(written.version());
+        assertThat(read.withBrandAccounts(BrandAccounts.NONE)).isSameAs(read);
+        String text = "@acme my flight got delayed again";
+        assertThat(forAcme.predict(text).intentProbabilities())
+                .isNotEqualTo(read.predict(text).intentProbabilities());
     }
 
     @Test

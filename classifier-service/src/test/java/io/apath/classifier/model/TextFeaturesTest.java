@@ -3,6 +3,7 @@ package io.apath.classifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextFeaturesTest {
@@ -40,6 +41,32 @@ class TextFeaturesTest {
         assertThat(Arrays.copyOf(delta.indices(), text)).containsExactly(Arrays.copyOf(united.indices(), text));
         assertThat(Arrays.copyOfRange(delta.indices(), text, text + deltaFeatures))
                 .doesNotContain(Arrays.copyOfRange(united.indices(), text, text + 1));
+    }
+
+    @Test
+    void aBrandAccountReadsAsABrandAndEveryOtherHandleAsSomeone() {
+        BrandAccounts brands = BrandAccounts.of(List.of("united", "acme"));
+        char[] out = new char[128];
+        String text = "@United @bob lost my bag";
+
+        assertThat(new String(out, 0, TextFeatures.normalise(text, out, brands)))
+                .isEqualTo("~b ~a lost my bag");
+        assertThat(new String(TextFeatures.normalise(text))).isEqualTo("~a ~a lost my bag");
+    }
+
+    @Test
+    void aTenantsAccountGivesItsPostsTheTextFeaturesOfAPostToAKnownBrand() {
+        TextFeatures learnt = new TextFeatures(16, 3, 5, BrandAccounts.of(List.of("united")));
+        TextFeatures withTenant = learnt.withBrands(BrandAccounts.of(List.of("@AcmeHelp")));
+        SparseFeatures toUnited = withTenant.extract("@united lost my bag");
+        SparseFeatures toAcme = withTenant.extract("@acmehelp lost my bag");
+        SparseFeatures toAcmeUnknown = learnt.extract("@acmehelp lost my bag");
+        int acmeHandle = 1 + (11 - 2) + (11 - 3) + (11 - 4); // the handle and char 3..5-grams over " acmehelp "
+        int text = toAcme.indices().length - acmeHandle;
+
+        assertThat(withTenant.brands().handles()).containsExactly("acmehelp", "united");
+        assertThat(Arrays.copyOf(toAcme.indices(), text)).containsExactly(Arrays.copyOf(toUnited.indices(), text));
+        assertThat(Arrays.copyOf(toAcmeUnknown.indices(), text)).isNotEqualTo(Arrays.copyOf(toAcme.indices(), text));
     }
 
     @Test

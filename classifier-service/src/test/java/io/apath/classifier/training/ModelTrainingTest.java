@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apath.classifier.model.IntentModel;
 import io.apath.contracts.Intent;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ModelTrainingTest {
@@ -78,5 +80,20 @@ class ModelTrainingTest {
 
         assertThat(correction.intentWeights()[Intent.COMPLAINT.ordinal()]).isEqualTo(Corpora.CORRECTION);
         assertThat(correction.hasGoldIntents()).isTrue();
+    }
+
+    @Test
+    void brandAccountsAreLearntFromTheTrainingRowsOfPostsToBrandsOnly() {
+        List<Example> posts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            posts.add(Example.unlabelled("c" + i, Example.Source.COMPLAINTS, "@AcmeHelp my order " + i));
+            posts.add(Example.unlabelled("s" + i, Example.Source.SEMEVAL, "@popstar your song " + i));
+        }
+        int[] all = IntStream.range(0, posts.size()).toArray();
+
+        assertThat(ModelTraining.brandAccounts(posts, all).handles()).containsExactly("acmehelp");
+        // two of acme's three posts: a held-out post does not make its addressee a brand
+        assertThat(ModelTraining.brandAccounts(posts, new int[] {0, 1, 2, 3}).isEmpty())
+                .isTrue();
     }
 }

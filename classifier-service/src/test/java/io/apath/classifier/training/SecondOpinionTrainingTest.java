@@ -27,9 +27,9 @@ class SecondOpinionTrainingTest {
         encoder = new BgeSmallEncoder(1);
         examples = Corpora.readDirectory(TrainingData.directory(), List.of());
         ModelTraining training = new ModelTraining(TrainingData.small(42));
-        features = training.extract(examples);
         all = IntStream.range(0, examples.size()).toArray();
-        ngram = training.fit(examples, features, all);
+        ngram = training.fit(examples, all);
+        features = ngram.features();
     }
 
     @AfterAll

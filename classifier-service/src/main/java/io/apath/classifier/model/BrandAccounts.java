@@ -1,0 +1,149 @@
+package io.apath.classifier.model;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The social accounts known to be brands' own ({@code @united}, {@code @ArbysCares}): the normaliser writes
+ * {@code ~b} for them and {@code ~a} for everyone else, so the model learns "addressed to a brand" once, for every
+ * brand, instead of learning each brand by name. A model ships the accounts it learnt from its training data
+ * ({@link #learn}); a tenant adds its own (its brand's accounts, configured), which is how a brand the training data
+ * never saw gets the same reading. Handles are kept lower case, without the {@code @}. Immutable.
+ */
+public final class BrandAccounts {
+
+    public static final BrandAccounts NONE = new BrandAccounts(Set.of());
+
+    /**
+     * How many posts a handle must open, in corpora of posts addressed to brands, to count as a brand's account. Three
+     * keeps the customer-service accounts (the complaints corpus has 2 to 120 posts per brand) and drops most people
+     * replied to once or twice.
+     */
+    public static final int MIN_POSTS = 3;
+
+    /** A placeholder, not an account: the SXSW corpus wrote {@code @mention} for every handle it anonymised. */
+    private static final String ANONYMISED = "mention";
+
+    private final Set<String> handles;
+
+    private BrandAccounts(Set<String> handles) {
+        this.handles = handles;
+    }
+
+    /**
+     * Accounts by handle, with or without the {@code @}, any case.
+     *
+     * @throws IllegalArgumentException for a handle that is empty or has characters other than letters, digits and
+     *     {@code _}
+     */
+    public static BrandAccounts of(Collection<String> handles) {
+        Set<String> clean = new TreeSet<>();
+        for (String handle : handles) {
+            String h = handle == null ? "" : handle.strip();
+            if (h.startsWith("@")) {
+                h = h.substring(1);
+            }
+            if (h.isEmpty() || !h.chars().allMatch(c -> isHandleChar((char) c))) {
+                throw new IllegalArgumentException(
+                        "not a handle: '" + handle + "' (letters, digits and _ only, with or without a leading @)");
+            }
+            clean.add(h.toLowerCase(Locale.ROOT));
+        }
+        return clean.isEmpty() ? NONE : new BrandAccounts(Set.copyOf(clean));
+    }
+
+    /**
+     * The accounts that open (are the first handle of) at least {@link #MIN_POSTS} of {@code postsToBrands}: posts
+     * written to brands, such as the complaints corpus (replies to customer-service accounts) and hand-labelled brand
+     * mentions. A post that opens with a handle is addressed to it, and a handle many such posts address is a brand's.
+     */
+    public static BrandAccounts learn(Collection<String> postsToBrands) {
+        Map<String, Integer> opened = new HashMap<>();
+        for (String post : postsToBrands) {
+            String first = firstHandle(post);
+            if (first != null && !first.equals(ANONYMISED)) {
+                opened.merge(first, 1, Integer::sum);
+            }
+        }
+        List<String> brands = opened.entrySet().stream()
+                .filter(e -> e.getValue() >= MIN_POSTS)
+                .map(Map.Entry::getKey)
+                .toList();
+        return of(brands);
+    }
+
+    /** The first @handle of {@code text} (lower case, without the @), or null; an e-mail address is not a handle. */
+    static String firstHandle(String text) {
+        if (text == null) {
+            return null;
+        }
+        int length = text.length();
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            if (at + 1 < length
+                    && isHandleChar(text.charAt(at + 1))
+                    && (at == 0 || !isHandleChar(text.charAt(at - 1)))) {
+                int end = at + 1;
+                while (end < length && isHandleChar(text.charAt(end))) {
+                    end++;
+                }
+                return text.substring(at + 1, end).toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** These accounts and {@code more}'s. */
+    public BrandAccounts and(BrandAccounts more) {
+        if (more.handles.isEmpty() || handles.containsAll(more.handles)) {
+            return this;
+        }
+        if (handles.isEmpty()) {
+            return more;
+        }
+        Set<String> all = new TreeSet<>(handles);
+        all.addAll(more.handles);
+        return new BrandAccounts(Set.copyOf(all));
+    }
+
+    /** Whether the handle {@code text[start, end)} (without the @, any case) is one of these accounts. */
+    boolean contains(String text, int start, int end) {
+        return !handles.isEmpty() && handles.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+    }
+
+    public boolean isEmpty() {
+        return handles.isEmpty();
+    }
+
+    public int size() {
+        return handles.size();
+    }
+
+    /** The handles, sorted (lower case, without the @). */
+    public List<String> handles() {
+        return handles.stream().sorted().toList();
+    }
+
+    static boolean isHandleChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BrandAccounts other && handles.equals(other.handles);
+    }
+
+    @Override
+    public int hashCode() {
+        return handles.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "BrandAccounts" + handles();
+    }
+}

@@ -1,0 +1,55 @@
+package io.apath.classifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BrandAccountsTest {
+
+    @Test
+    void handlesAreKeptLowerCaseWithoutTheAt() {
+        BrandAccounts accounts = BrandAccounts.of(List.of("@AcmeHelp", " acme ", "ACME"));
+
+        assertThat(accounts.handles()).containsExactly("acme", "acmehelp");
+        assertThat(accounts.contains("hi @ACMEhelp", 4, 12)).isTrue();
+        assertThat(accounts.contains("hi @acmeshop", 4, 12)).isFalse();
+    }
+
+    @Test
+    void somethingThatIsNotAHandleIsRefusedByName() {
+        assertThatThrownBy(() -> BrandAccounts.of(List.of("acme", "acme help")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'acme help'");
+        assertThatThrownBy(() -> BrandAccounts.of(List.of("@"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aHandleThatOpensThreePostsToBrandsIsABrandsAccount() {
+        BrandAccounts learnt = BrandAccounts.learn(List.of(
+                "@AcmeHelp my order never came",
+                "@acmehelp still waiting",
+                "@acmehelp thanks, sorted",
+                "@bob @acmehelp you too?", // opened by bob, not by the brand
+                "@bob ha", // bob opens two posts: a person replied to twice
+                "@mention @mention @mention great app", // the SXSW corpus's placeholder
+                "@mention hi",
+                "@mention yo",
+                "mail bob@acme.com", // an e-mail address is no handle
+                "mail bob@acme.com",
+                "mail bob@acme.com"));
+
+        assertThat(learnt.handles()).containsExactly("acmehelp");
+    }
+
+    @Test
+    void addingAccountsKeepsBoth() {
+        BrandAccounts model = BrandAccounts.of(List.of("united"));
+        BrandAccounts tenant = BrandAccounts.of(List.of("acme"));
+
+        assertThat(model.and(tenant).handles()).containsExactly("acme", "united");
+        assertThat(model.and(BrandAccounts.NONE)).isSameAs(model);
+        assertThat(BrandAccounts.NONE.and(tenant)).isSameAs(tenant);
+    }
+}
