@@ -17,9 +17,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -35,8 +35,6 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClassifierProperties.class)
 class ClassifierBindings {
-
-    private static final Logger log = LoggerFactory.getLogger(ClassifierBindings.class);
 
     @Bean
     IntentModel intentModel(ClassifierProperties properties, ResourceLoader resources) {
@@ -89,20 +87,10 @@ class ClassifierBindings {
                 brandAccountsByTenant(properties));
     }
 
-    /**
-     * Fails at start-up on a malformed handle, naming the tenant, rather than misreading its mentions; warns about a
-     * tenant without any, whose posts to its own accounts read as replies to a person.
-     */
+    /** Fails at start-up on a malformed handle, naming the tenant, rather than misreading its mentions. */
     static Map<String, BrandAccounts> brandAccountsByTenant(ClassifierProperties properties) {
         Map<String, BrandAccounts> byTenant = new HashMap<>();
         properties.tenants().forEach((tenant, settings) -> {
-            if (settings.brandHandles().isEmpty()) {
-                log.warn(
-                        "tenant {} has no brand-handles: posts to its own accounts read as replies to a person, and"
-                                + " more of them are classified IRRELEVANT; set apath.classifier.tenants.{}.brand-handles",
-                        tenant,
-                        tenant);
-            }
             try {
                 byTenant.put(tenant, BrandAccounts.of(settings.brandHandles()));
             } catch (IllegalArgumentException e) {
@@ -114,8 +102,18 @@ class ClassifierBindings {
     }
 
     @Bean
-    MentionBatch mentionBatch(Classifier classifier, ObjectMapper json, StreamBridge bridge, MeterRegistry registry) {
-        return new MentionBatch(classifier, json, new DeadLetters(bridge), new ClassifierMetrics(registry));
+    MentionBatch mentionBatch(
+            Classifier classifier,
+            ObjectMapper json,
+            StreamBridge bridge,
+            MeterRegistry registry,
+            ClassifierProperties properties) {
+        Set<String> tenantsWithBrandAccounts = brandAccountsByTenant(properties).entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        return new MentionBatch(
+                classifier, json, new DeadLetters(bridge), new ClassifierMetrics(registry), tenantsWithBrandAccounts);
     }
 
     @Bean

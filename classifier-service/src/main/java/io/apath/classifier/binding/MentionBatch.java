@@ -6,6 +6,10 @@ import io.apath.contracts.Mention;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.integration.kafka.support.KafkaIntegrationHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -27,6 +31,7 @@ import tools.jackson.databind.ObjectWriter;
  */
 final class MentionBatch {
 
+    private static final Logger log = LoggerFactory.getLogger(MentionBatch.class);
     private static final String JSON = "application/json";
 
     private final Classifier classifier;
@@ -35,13 +40,22 @@ final class MentionBatch {
     private final ObjectWriter classifiedWriter;
     private final DeadLetters deadLetters;
     private final ClassifierMetrics metrics;
+    private final Set<String> tenantsWithBrandAccounts;
+    private final Set<String> warnedTenants = ConcurrentHashMap.newKeySet();
 
-    MentionBatch(Classifier classifier, ObjectMapper json, DeadLetters deadLetters, ClassifierMetrics metrics) {
+    /** {@code tenantsWithBrandAccounts}: the tenants whose own accounts are configured (the others are warned about). */
+    MentionBatch(
+            Classifier classifier,
+            ObjectMapper json,
+            DeadLetters deadLetters,
+            ClassifierMetrics metrics,
+            Set<String> tenantsWithBrandAccounts) {
         this.classifier = classifier;
         this.mentionReader = json.readerFor(Mention.class);
         this.classifiedWriter = json.writerFor(ClassifiedMention.class);
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.tenantsWithBrandAccounts = Set.copyOf(tenantsWithBrandAccounts);
     }
 
     List<Message<byte[]>> classify(Message<List<byte[]>> batch) {
@@ -52,6 +66,7 @@ final class MentionBatch {
             byte[] record = records.get(i);
             try {
                 Mention mention = mentionReader.readValue(record);
+                warnOnceIfWithoutBrandAccounts(mention.tenant());
                 long start = System.nanoTime();
                 ClassifiedMention classified = classifier.classify(mention);
                 metrics.classified(classified, System.nanoTime() - start);
@@ -83,6 +98,20 @@ final class MentionBatch {
                             .build());
         }
         return out;
+    }
+
+    /**
+     * Once per tenant (ingest admits only configured tenants, so the set stays small): without the tenant's own
+     * accounts, posts to them read as replies to a person and more are classified IRRELEVANT.
+     */
+    private void warnOnceIfWithoutBrandAccounts(String tenant) {
+        if (!tenantsWithBrandAccounts.contains(tenant) && warnedTenants.add(tenant)) {
+            log.warn(
+                    "tenant {} has no brand-handles: posts to its own accounts read as replies to a person and more of"
+                            + " them are classified IRRELEVANT; set apath.classifier.tenants.{}.brand-handles",
+                    tenant,
+                    tenant);
+        }
     }
 
     /** Batch headers are lists parallel to the payload list (a single value when the binder gave one). */
