@@ -228,8 +228,8 @@ public final class ClassifierCli {
     /**
      * {@code evaluate --data DIR [--folds 5] [--second-opinion on [--route-below P] [--route-margin M]]}:
      * cross-validation of the whole recipe (with the second opinion trained inside each fold); or {@code evaluate
-     * --file F [--model M] [--brand-accounts H,H]}: a trained model against one labelled file (intents JSONL, complaints/sanders/brand-emotion
-     * CSV, SemEval TSV).
+     * --file F [--model M] [--brand-accounts H,H]}: a trained model against one labelled file (intents JSONL,
+     * complaints/sanders/brand-emotion CSV, SemEval TSV).
      */
     static int evaluate(Options options, PrintStream out) throws IOException {
         Evaluation evaluation;
@@ -298,8 +298,7 @@ public final class ClassifierCli {
 
     /**
      * {@code classify [--model M] [--brand-accounts H,H] [--in F] [--second-opinion on [--heads F]]}: JSONL
-     * {@code {"id","text"}} lines in,
-     * one JSONL prediction per line out:
+     * {@code {"id","text"}} lines in, one JSONL prediction per line out:
      * {@code {"id","intents":{LABEL:p,...},"labels":[...],"primaryIntent","sentiment":{"label","score"},"modelVersion"}}.
      */
     static int classify(Options options, InputStream in, PrintStream out) throws IOException {

@@ -21,8 +21,9 @@ public final class BrandAccounts {
 
     /**
      * How many posts a handle must open, in corpora of posts addressed to brands, to count as a brand's account. Three
-     * keeps the customer-service accounts (the complaints corpus has 2 to 120 posts per brand) and drops most people
-     * replied to once or twice.
+     * keeps the accounts many posts address (146 on the shipped data, 3 to 170 posts each) and drops the people
+     * replied to once or twice, with a few brands addressed as rarely; two kept more people and measured worse
+     * (classifier BENCHMARKS.md, 2026-12-06, 20:55–21:45).
      */
     public static final int MIN_POSTS = 3;
 
@@ -77,24 +78,35 @@ public final class BrandAccounts {
         return of(brands);
     }
 
-    /** The first @handle of {@code text} (lower case, without the @), or null; an e-mail address is not a handle. */
+    /** The first @handle of {@code text} (lower case, without the @), or null. */
     static String firstHandle(String text) {
-        if (text == null) {
-            return null;
-        }
+        int at = text == null ? -1 : nextHandle(text, 0);
+        return at < 0 ? null : text.substring(at + 1, handleEnd(text, at)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Where the next @handle at or after {@code from} starts (its {@code @}), or -1: an {@code @} followed by a handle
+     * character and not inside a word, so an e-mail address names nobody.
+     */
+    static int nextHandle(String text, int from) {
         int length = text.length();
-        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+        for (int at = text.indexOf('@', from); at >= 0; at = text.indexOf('@', at + 1)) {
             if (at + 1 < length
                     && isHandleChar(text.charAt(at + 1))
                     && (at == 0 || !isHandleChar(text.charAt(at - 1)))) {
-                int end = at + 1;
-                while (end < length && isHandleChar(text.charAt(end))) {
-                    end++;
-                }
-                return text.substring(at + 1, end).toLowerCase(Locale.ROOT);
+                return at;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** The end (exclusive) of the handle whose {@code @} is at {@code at}. */
+    static int handleEnd(String text, int at) {
+        int end = at + 1;
+        while (end < text.length() && isHandleChar(text.charAt(end))) {
+            end++;
+        }
+        return end;
     }
 
     /** These accounts and {@code more}'s. */

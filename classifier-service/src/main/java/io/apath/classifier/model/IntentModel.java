@@ -22,8 +22,8 @@ import java.util.zip.GZIPOutputStream;
  * its own decision threshold) and a softmax sentiment head with per-class offsets. Immutable and thread-safe.
  *
  * <p>File format (gzip): magic, format, version, feature settings and brand accounts, calibration, then int16-quantised
- * weights with one scale per head. The version ends in a hash of everything after it, so the same training data and seed give the same
- * file and the same {@code modelVersion}.
+ * weights with one scale per head. The version ends in a hash of everything after it, so the same training data and
+ * seed give the same file and the same {@code modelVersion}.
  */
 public final class IntentModel {
 

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * its own: each @handle, whole and as character n-grams ({@link #handleFeatures}).
  * Hashing keeps memory fixed whatever the vocabulary; collisions cost a little accuracy, not correctness.
  *
- * <p>Instances are immutable and thread-safe; {@link #extract} allocates only its result.
+ * <p>Instances are immutable and thread-safe; {@link #extract} allocates only its result (and, when there are brand
+ * accounts, a lower-case copy of each handle to look up).
  */
 public final class TextFeatures {
 
@@ -165,21 +166,13 @@ public final class TextFeatures {
      * MAX_HANDLES)} more; returns the new count.
      */
     private int handleFeatures(String text, int[] out, int n) {
-        int length = text.length();
         int handles = 0;
-        for (int at = text.indexOf('@'); at >= 0 && handles < MAX_HANDLES; at = text.indexOf('@', at + 1)) {
-            // "@" then handle characters, not inside a word (an e-mail address is nobody's handle)
-            if (at + 1 >= length
-                    || !isHandleChar(text.charAt(at + 1))
-                    || (at > 0 && isHandleChar(text.charAt(at - 1)))) {
-                continue;
-            }
+        for (int at = BrandAccounts.nextHandle(text, 0); at >= 0 && handles < MAX_HANDLES; handles++) {
             int start = at + 1;
-            int end = start;
+            int end = BrandAccounts.handleEnd(text, at);
             int whole = HANDLE_SEED;
-            while (end < length && isHandleChar(text.charAt(end))) {
-                whole = mix(whole, Character.toLowerCase(text.charAt(end)));
-                end++;
+            for (int p = start; p < end; p++) {
+                whole = mix(whole, Character.toLowerCase(text.charAt(p)));
             }
             out[n++] = finish(whole, end - start) & mask;
             // position start - 1 and position end stand for the spaces around the handle
@@ -192,8 +185,7 @@ public final class TextFeatures {
                     }
                 }
             }
-            handles++;
-            at = end - 1;
+            at = BrandAccounts.nextHandle(text, end);
         }
         return n;
     }
