@@ -71,14 +71,20 @@ class IntentModelTest {
         assertThat(withOffset.sentiment()).isEqualTo(SentimentLabel.NEGATIVE);
     }
 
-    @Test
-    void writtenModelReadsBackWithTheSamePredictionsAndAContentVersion() throws IOException {
-        TextFeatures features = new TextFeatures(12, 3, 4);
+    /** Heads with Gaussian weights: enough to tell whether a model file reads back as written. */
+    private static LinearHeads randomHeads(TextFeatures features, long seed) {
         LinearHeads heads = new LinearHeads(features.dimension(), IntentModel.HEADS);
-        Random random = new Random(1);
+        Random random = new Random(seed);
         for (int i = 0; i < heads.weights().length; i++) {
             heads.weights()[i] = (float) random.nextGaussian();
         }
+        return heads;
+    }
+
+    @Test
+    void writtenModelReadsBackWithTheSamePredictionsAndAContentVersion() throws IOException {
+        TextFeatures features = new TextFeatures(12, 3, 4);
+        LinearHeads heads = randomHeads(features, 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         IntentModel written = IntentModel.write("test", features, heads, Calibration.identity(), out);
         IntentModel read = IntentModel.read(new ByteArrayInputStream(out.toByteArray()));
@@ -104,11 +110,7 @@ class IntentModelTest {
     @Test
     void theBrandAccountsTravelInTheFileAndATenantsAreAddedWithoutAnotherVersion() throws IOException {
         TextFeatures features = new TextFeatures(12, 3, 4, BrandAccounts.of(List.of("united", "delta")));
-        LinearHeads heads = new LinearHeads(features.dimension(), IntentModel.HEADS);
-        Random random = new Random(2);
-        for (int i = 0; i < heads.weights().length; i++) {
-            heads.weights()[i] = (float) random.nextGaussian();
-        }
+        LinearHeads heads = randomHeads(features, 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         IntentModel written = IntentModel.write("test", features, heads, Calibration.identity(), out);
         IntentModel read = IntentModel.read(new ByteArrayInputStream(out.toByteArray()));
