@@ -1,5 +1,6 @@
 package io.apath.classifier.model;
 
+import io.apath.contracts.Handles;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -37,23 +38,27 @@ public final class BrandAccounts {
     }
 
     /**
-     * Accounts by handle, with or without the {@code @}, any case.
+     * Accounts by handle, with or without the {@code @}, any case: the tenant's {@code brand-handles}, read by the rule
+     * journey reads them by ({@link Handles#configured}). A post's text names an account by its letters, digits and
+     * {@code _}, so that is the part kept: a Mastodon account {@code acme@mastodon.social} is written {@code @acme} in
+     * a post (or {@code @acme@mastodon.social}, whose handle reads as {@code @acme} too).
      *
-     * @throws IllegalArgumentException for a handle that is empty or has characters other than letters, digits and
-     *     {@code _}
+     * @throws IllegalArgumentException naming a handle that is empty, holds a blank, or does not start with a letter,
+     *     digit or {@code _}
      */
     public static BrandAccounts of(Collection<String> handles) {
         Set<String> clean = new TreeSet<>();
         for (String handle : handles) {
-            String h = handle == null ? "" : handle.strip();
-            if (h.startsWith("@")) {
-                h = h.substring(1);
+            String account = Handles.configured(handle);
+            int end = 0;
+            while (end < account.length() && isHandleChar(account.charAt(end))) {
+                end++;
             }
-            if (h.isEmpty() || !h.chars().allMatch(c -> isHandleChar((char) c))) {
-                throw new IllegalArgumentException(
-                        "not a handle: '" + handle + "' (letters, digits and _ only, with or without a leading @)");
+            if (end == 0) {
+                throw new IllegalArgumentException("not a handle: '" + handle
+                        + "' (a post names an account by letters, digits and _ after its @)");
             }
-            clean.add(h.toLowerCase(Locale.ROOT));
+            clean.add(account.substring(0, end));
         }
         return clean.isEmpty() ? NONE : new BrandAccounts(Set.copyOf(clean));
     }

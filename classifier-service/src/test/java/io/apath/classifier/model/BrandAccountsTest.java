@@ -26,6 +26,19 @@ class BrandAccountsTest {
     }
 
     @Test
+    void aMastodonAccountIsTheNameItsPostsAreWrittenTo() {
+        // journey takes the same brand-handles as ingest writes a Mastodon author; the classifier must start with them
+        BrandAccounts accounts = BrandAccounts.of(List.of("@AcmeHelp@mastodon.social"));
+
+        assertThat(accounts.handles()).containsExactly("acmehelp");
+        assertThat(accounts.contains("@acmehelp@mastodon.social my order", 1, 9))
+                .isTrue();
+        assertThatThrownBy(() -> BrandAccounts.of(List.of("@.acme")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'@.acme'");
+    }
+
+    @Test
     void aHandleThatOpensThreePostsToBrandsIsABrandsAccount() {
         BrandAccounts learnt = BrandAccounts.learn(List.of(
                 "@AcmeHelp my order never came",

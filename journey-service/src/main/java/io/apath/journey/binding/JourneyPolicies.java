@@ -1,5 +1,6 @@
 package io.apath.journey.binding;
 
+import io.apath.contracts.Handles;
 import io.apath.journey.domain.BusinessCalendar;
 import io.apath.journey.domain.JourneyPolicy;
 import io.apath.journey.domain.JourneyRules;
@@ -9,8 +10,10 @@ import io.apath.journey.domain.TenantPolicy;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Builds the {@link JourneyPolicy} from configuration; an invalid rule fails here, i.e. at start-up. */
 final class JourneyPolicies {
@@ -31,7 +34,7 @@ final class JourneyPolicies {
                 p.regressionSteps(),
                 BusinessCalendar.DEFAULT,
                 p.responseSla(),
-                java.util.Set.of());
+                Set.of());
         Map<String, TenantPolicy> tenants = new HashMap<>();
         p.tenants()
                 .forEach((tenant, t) -> tenants.put(
@@ -43,8 +46,17 @@ final class JourneyPolicies {
                                 t.regressionSteps() == null ? p.regressionSteps() : t.regressionSteps(),
                                 calendar(t.calendar()),
                                 t.responseSla() == null ? p.responseSla() : t.responseSla(),
-                                new HashSet<>(t.brandHandles()))));
+                                brandHandles(tenant, t.brandHandles()))));
         return new JourneyPolicy(settings, defaults, tenants);
+    }
+
+    /** Fails at start-up on a malformed handle, naming the tenant, as the classifier does for the same list. */
+    private static Set<String> brandHandles(String tenant, List<String> handles) {
+        try {
+            return handles.stream().map(Handles::configured).collect(Collectors.toSet());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("apath.journey.tenants." + tenant + ".brand-handles: " + e.getMessage(), e);
+        }
     }
 
     private static BusinessCalendar calendar(JourneyProperties.Calendar c) {

@@ -1,7 +1,7 @@
 package io.apath.journey.domain;
 
+import io.apath.contracts.Handles;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,7 +27,7 @@ public record TenantPolicy(
         }
         brandHandles = brandHandles == null
                 ? Set.of()
-                : brandHandles.stream().map(TenantPolicy::normalise).collect(Collectors.toUnmodifiableSet());
+                : brandHandles.stream().map(Handles::configured).collect(Collectors.toUnmodifiableSet());
     }
 
     public static TenantPolicy defaults(JourneyRules rules) {
@@ -35,11 +35,6 @@ public record TenantPolicy(
     }
 
     public boolean isBrandHandle(String handle) {
-        return handle != null && brandHandles.contains(normalise(handle));
-    }
-
-    private static String normalise(String handle) {
-        String trimmed = handle.trim().toLowerCase(Locale.ROOT);
-        return trimmed.startsWith("@") ? trimmed.substring(1) : trimmed;
+        return handle != null && brandHandles.contains(Handles.normalise(handle));
     }
 }

@@ -388,6 +388,28 @@ class JourneyTopologyTest {
     }
 
     @Test
+    void aMastodonBrandAccountAnswersAsItselfAndNotAsItsNamesakeElsewhere() {
+        with(policyWith(TenantPolicy.defaults(defaultRules()), Set.of("@Acme@mastodon.social")));
+        driver.pipe(by("grumbler").post("c1").intent(Intent.COMPLAINT).build());
+        driver.pipe(by("impostor")
+                .handle("acme@other.example")
+                .post("r0")
+                .replyTo("c1")
+                .build());
+
+        assertThat(driver.stored(customerKey("grumbler")).openResponses()).hasSize(1);
+
+        driver.pipe(by("acme-official")
+                .handle("acme@mastodon.social")
+                .post("r1")
+                .replyTo("c1")
+                .build());
+
+        assertThat(driver.stored(customerKey("grumbler")).responses().answeredInTime())
+                .isEqualTo(1);
+    }
+
+    @Test
     void unansweredComplaintBecomesOverdueOnceByWallClock() {
         with(policyWith(TenantPolicy.defaults(defaultRules()), Set.of("@acme")));
         var complaint = by("grumbler").post("c1").intent(Intent.COMPLAINT).build();
