@@ -39,6 +39,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -316,12 +317,14 @@ public final class ClassifierCli {
         InputStream source = options.has("in") ? Files.newInputStream(Path.of(options.require("in"))) : in;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8))) {
             String line;
+            int number = 0;
             while ((line = reader.readLine()) != null) {
+                number++;
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode item = JSON_LINES.readTree(line);
-                String text = item.path("text").asString("");
+                JsonNode item = inputItem(line, number);
+                String text = item.get("text").asString();
                 Prediction p = model.predict(text);
                 String version = model.version();
                 if (opinion != null && opinion.wants(p)) {
@@ -329,7 +332,7 @@ public final class ClassifierCli {
                     version = opinion.modelVersion(version);
                 }
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("id", item.path("id").asString(""));
+                result.put("id", item.get("id").asString());
                 Map<String, Double> intents = new TreeMap<>();
                 p.intents().forEach((k, v) -> intents.put(k.name(), v));
                 result.put("intents", intents);
@@ -347,6 +350,36 @@ public final class ClassifierCli {
             }
         }
         out.flush();
+    }
+
+    /**
+     * One {@code {"id","text"}} line (other fields are ignored). A line without them would be classified as an empty
+     * post, or answered without the id that joins it to its input, so it stops the run, naming its line.
+     */
+    private static JsonNode inputItem(String line, int number) {
+        JsonNode item;
+        try {
+            item = JSON_LINES.readTree(line);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("input line " + number
+                    + " is not JSON (one {\"id\",\"text\"} object per line): " + e.getOriginalMessage());
+        }
+        if (item == null || !item.isObject()) {
+            throw new IllegalArgumentException(
+                    "input line " + number + " is not a JSON object (one {\"id\",\"text\"} object per line)");
+        }
+        JsonNode id = item.get("id");
+        if (id == null
+                || !(id.isString() || id.isIntegralNumber())
+                || id.asString().isEmpty()) {
+            throw new IllegalArgumentException("input line " + number + " has no \"id\" (a string or an integer)");
+        }
+        JsonNode text = item.get("text");
+        if (text == null || !text.isString()) {
+            throw new IllegalArgumentException(
+                    "input line " + number + " (id " + id.asString() + ") has no \"text\" string");
+        }
+        return item;
     }
 
     private static boolean secondOpinion(Options options) {

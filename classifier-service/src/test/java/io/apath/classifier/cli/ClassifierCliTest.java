@@ -23,13 +23,17 @@ class ClassifierCliTest {
             """;
 
     private static List<JsonNode> classify(String... options) throws Exception {
+        return classifyInput(INPUT, options);
+    }
+
+    private static List<JsonNode> classifyInput(String input, String... options) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String[] args = new String[options.length + 1];
         args[0] = "classify";
         System.arraycopy(options, 0, args, 1, options.length);
         int status = ClassifierCli.run(
                 args,
-                new ByteArrayInputStream(INPUT.getBytes(UTF_8)),
+                new ByteArrayInputStream(input.getBytes(UTF_8)),
                 new PrintStream(out, true, UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
         assertThat(status).isZero();
@@ -76,6 +80,28 @@ class ClassifierCliTest {
         assertThatThrownBy(() -> classify("--second-opinion", "yes"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--second-opinion");
+    }
+
+    @Test
+    void aLineThatIsNotAnIdAndATextStopsTheRunNamingTheLine() throws Exception {
+        String good = "{\"id\":\"a\",\"text\":\"great app\",\"brand\":\"acme\"}\n";
+
+        assertThat(classifyInput(good + "{\"id\":7,\"text\":\"\"}\n"))
+                .extracting(line -> line.get("id").asString())
+                .as("other fields are ignored, an integer id is kept, an empty text is a post")
+                .containsExactly("a", "7");
+        assertThatThrownBy(() -> classifyInput(good + "\nnot json\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("input line 3 is not JSON");
+        assertThatThrownBy(() -> classifyInput(good + "[1]\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("input line 2 is not a JSON object");
+        assertThatThrownBy(() -> classifyInput(good + "{\"text\":\"no id\"}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("input line 2 has no \"id\" (a string or an integer)");
+        assertThatThrownBy(() -> classifyInput(good + "{\"id\":\"b\",\"body\":\"wrong field\"}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("input line 2 (id b) has no \"text\" string");
     }
 
     @Test
