@@ -428,8 +428,11 @@ public final class ClassifierCli {
     static IntentModel loadModel(Options options) throws IOException {
         IntentModel model;
         if (options.has("model")) {
-            try (InputStream in = Files.newInputStream(Path.of(options.require("model")))) {
+            Path file = Path.of(options.require("model"));
+            try (InputStream in = Files.newInputStream(file)) {
                 model = IntentModel.read(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read model file " + file, e);
             }
         } else {
             model = IntentModel.fromClasspath(SHIPPED_MODEL);

@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,19 +65,30 @@ public final class Corpora {
         return all;
     }
 
-    /** JSONL {@code {"id","text","labels":[primary, second?],"sentiment"}} as in the labelling guideline. */
+    /**
+     * JSONL {@code {"id","text","labels":[primary, second?],"sentiment"}} as in the labelling guideline. A line that is
+     * not such an item (bad JSON, no labels, a label or sentiment the guideline does not have) stops the read, naming
+     * the file and the line: a reviewer's corrections file is written by people and tools outside this build.
+     */
     public static List<Example> readIntents(Path file, Source source) {
         List<Example> out = new ArrayList<>();
-        for (String line : lines(file)) {
+        List<String> lines = lines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode node = JSON.readTree(line);
+            String where = file + " line " + (i + 1);
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (JacksonException e) {
+                throw new IllegalArgumentException(where + ": not JSON: " + e.getOriginalMessage());
+            }
             List<Intent> labels = new ArrayList<>();
-            node.path("labels")
-                    .forEach(l -> labels.add(Intent.valueOf(l.asString().trim().toUpperCase(Locale.ROOT))));
+            node.path("labels").forEach(l -> labels.add(named(Intent.class, l.asString(), where)));
             if (labels.isEmpty()) {
-                throw new IllegalArgumentException(file + ": item without labels: " + line);
+                throw new IllegalArgumentException(where + ": item without labels: " + line);
             }
             float weight = source == Source.CORRECTIONS ? CORRECTION : GOLD;
             Example e = Example.unlabelled(
@@ -84,11 +98,21 @@ public final class Corpora {
                     .withGold(labels, weight);
             String sentiment = node.path("sentiment").asString("");
             if (!sentiment.isBlank()) {
-                e = e.withSentiment(SentimentLabel.valueOf(sentiment.trim().toUpperCase(Locale.ROOT)), weight);
+                e = e.withSentiment(named(SentimentLabel.class, sentiment, where), weight);
             }
             out.add(e);
         }
         return out;
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name, String where) {
+        try {
+            return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": unknown " + type.getSimpleName() + " '" + name + "' (one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))
+                    + ")");
+        }
     }
 
     /**

@@ -105,6 +105,13 @@ class ClassifierCliTest {
     }
 
     @Test
+    void aModelFileThatCannotBeReadIsNamed() {
+        assertThatThrownBy(() -> classify("--model", "/nonexistent/model.bin"))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot read model file /nonexistent/model.bin");
+    }
+
+    @Test
     void aFailureReadsAsItsMessageAndItsCauses() {
         assertThat(ClassifierCli.messages(new IllegalStateException(
                         "no answer from Kafka", new RuntimeException("Timeout expired", new Error("refused")))))

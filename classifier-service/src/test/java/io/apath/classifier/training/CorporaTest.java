@@ -1,7 +1,9 @@
 package io.apath.classifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.apath.classifier.training.Example.Source;
 import io.apath.contracts.Intent;
 import io.apath.contracts.SentimentLabel;
 import java.io.IOException;
@@ -70,6 +72,29 @@ class CorporaTest {
         Example offTopic = rows.get(1);
         assertThat(offTopic.knows(Intent.IRRELEVANT)).isFalse();
         assertThat(offTopic.hasSentiment()).isFalse();
+    }
+
+    @Test
+    void aCorrectionsLineThatIsNotAGuidelineItemIsRefusedByFileAndLine() throws IOException {
+        String good =
+                "{\"id\":\"1\",\"text\":\"my bag is lost\",\"labels\":[\"complaint\"],\"sentiment\":\"negative\"}";
+        Path labels = write("labels.jsonl", good, "", "{\"id\":\"2\",\"text\":\"x\",\"labels\":[\"NOPE\"]}");
+        Path sentiment = write(
+                "sentiment.jsonl", "{\"id\":\"3\",\"text\":\"x\",\"labels\":[\"PRAISE\"],\"sentiment\":\"happy\"}");
+        Path json = write("json.jsonl", good, "{\"id\":");
+
+        assertThat(Corpora.readIntents(write("good.jsonl", good), Source.CORRECTIONS))
+                .singleElement()
+                .satisfies(e -> assertThat(e.is(Intent.COMPLAINT)).isTrue());
+        assertThatThrownBy(() -> Corpora.readIntents(labels, Source.CORRECTIONS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(labels + " line 3: unknown Intent 'NOPE' (one of COMPLAINT, ");
+        assertThatThrownBy(() -> Corpora.readIntents(sentiment, Source.CORRECTIONS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(sentiment + " line 1: unknown SentimentLabel 'happy' (one of NEGATIVE, NEUTRAL, POSITIVE)");
+        assertThatThrownBy(() -> Corpora.readIntents(json, Source.CORRECTIONS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(json + " line 2: not JSON");
     }
 
     private Path write(String name, String... lines) throws IOException {
