@@ -5,12 +5,19 @@ import io.apath.ingest.DemoTenants;
 import io.apath.ingest.IngestApplication;
 import io.apath.journey.JourneyApplication;
 import io.apath.tenantkeys.ApiKeys;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,6 +34,9 @@ public final class PipelineServices implements AutoCloseable {
         public static final Ports DEMO = new Ports(8081, 8082, 8083);
         public static final Ports ANY = new Ports(0, 0, 0);
     }
+
+    /** Ingest reads its idempotency window and the suppressions first; a large backlog of either takes a while. */
+    private static final Duration READY_WITHIN = Duration.ofMinutes(2);
 
     private final List<ConfigurableApplicationContext> contexts;
     private final URI ingestUrl;
@@ -46,7 +56,11 @@ public final class PipelineServices implements AutoCloseable {
         return start(bootstrapServers, ports, journeyStateDir, DemoTenants.API_KEYS);
     }
 
-    /** @param apiKeys tenant → API key that ingest accepts for that tenant */
+    /**
+     * Returns once all three answer their readiness probes, so a mention posted next is taken.
+     *
+     * @param apiKeys tenant → API key that ingest accepts for that tenant
+     */
     public static PipelineServices start(
             String bootstrapServers, Ports ports, Path journeyStateDir, Map<String, String> apiKeys) {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -68,7 +82,12 @@ public final class PipelineServices implements AutoCloseable {
             ConfigurableApplicationContext ingest =
                     run(IngestApplication.application(), ports.ingest(), ingestArgs.toArray(String[]::new));
             contexts.add(ingest);
-            return new PipelineServices(contexts, url(ingest), url(classifier), url(journey));
+            Map<String, URI> urls = new LinkedHashMap<>();
+            urls.put("journey", url(journey));
+            urls.put("classifier", url(classifier));
+            urls.put("ingest", url(ingest));
+            awaitReady(urls, READY_WITHIN);
+            return new PipelineServices(contexts, urls.get("ingest"), urls.get("classifier"), urls.get("journey"));
         } catch (RuntimeException e) {
             contexts.forEach(ConfigurableApplicationContext::close);
             throw e;
@@ -101,6 +120,42 @@ public final class PipelineServices implements AutoCloseable {
                                         + ApiKeys.hash(e.getValue()),
                                 "--apath.classifier.tenants." + e.getKey() + ".brand-handles[0]=@" + e.getKey()))
                         .toList();
+    }
+
+    /**
+     * Until each service's readiness probe answers 200, as Kubernetes waits before sending traffic. A started context
+     * is not yet ready: ingest answers 503 until it has read its idempotency window and the suppressions, and journey
+     * until Kafka Streams runs; a mention posted that early would be refused.
+     */
+    private static void awaitReady(Map<String, URI> services, Duration within) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + within.toNanos();
+        for (Map.Entry<String, URI> service : services.entrySet()) {
+            HttpRequest probe = HttpRequest.newBuilder(service.getValue().resolve("/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            String last = "no answer";
+            while (true) {
+                try {
+                    HttpResponse<String> answer = http.send(probe, HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() == 200) {
+                        break;
+                    }
+                    last = answer.statusCode() + " " + answer.body();
+                } catch (IOException e) {
+                    last = e.toString();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for " + service.getKey(), e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.getKey() + " was not ready within " + within.toSeconds()
+                            + " s; its readiness probe said: " + last);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
     }
 
     private static ConfigurableApplicationContext run(SpringApplicationBuilder application, int port, String... args) {
