@@ -131,6 +131,27 @@ class CorrectionApiTest {
         assertThat(output.receive(200, TOPIC)).isNull();
     }
 
+    @Test
+    void aLabelThatIsNotOneOrAMissingFieldIsNamedInThe400() throws Exception {
+        JsonNode unknownLabel =
+                json.readTree(post("Bearer key-acme", CORRECTION.replace("\"SUPPORT_REQUEST\"", "\"NOPE\""))
+                        .body());
+        JsonNode noText = json.readTree(post("Bearer key-acme", CORRECTION.replace("\"text\"", "\"body\""))
+                .body());
+        JsonNode notJson = json.readTree(post("Bearer key-acme", "{\"id\":").body());
+
+        for (JsonNode problem : new JsonNode[] {unknownLabel, noText, notJson}) {
+            assertThat(problem.get("status").asInt()).as(problem.toString()).isEqualTo(400);
+            assertThat(problem.get("type")).as(problem.toString()).isNotNull();
+            assertThat(problem.get("type").asString()).isEqualTo("https://a-path.io/problems/invalid-correction");
+        }
+        assertThat(unknownLabel.get("detail").asString())
+                .startsWith("labels[1]: 'NOPE' is not a label (one of COMPLAINT, SUPPORT_REQUEST,");
+        assertThat(noText.get("detail").asString()).isEqualTo("text must not be blank");
+        assertThat(notJson.get("detail").asString()).startsWith("the body is not a correction: ");
+        assertThat(output.receive(200, TOPIC)).isNull();
+    }
+
     private void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"a-path-classifier\"");
