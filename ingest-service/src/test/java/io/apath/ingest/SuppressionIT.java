@@ -9,20 +9,18 @@ import io.apath.contracts.CustomerKey;
 import io.apath.contracts.Suppression;
 import io.apath.localkafka.KafkaBrokerExtension;
 import io.apath.localkafka.KafkaEndpoint;
+import io.apath.localkafka.TopicToEnd;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,26 +44,12 @@ class SuppressionIT {
 
     /** Values and header names of the records on {@code topic}. */
     private static List<Map.Entry<String, List<String>>> read(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("key.deserializer", StringDeserializer.class.getName());
-        props.put("value.deserializer", StringDeserializer.class.getName());
         List<Map.Entry<String, List<String>>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    List<String> headers = new ArrayList<>();
-                    r.headers().forEach(h -> headers.add(h.key()));
-                    found.add(Map.entry(String.valueOf(r.value()), headers));
-                }
-            }
-        }
+        TopicToEnd.read(bootstrap, topic, r -> {
+            List<String> headers = new ArrayList<>();
+            r.headers().forEach(h -> headers.add(h.key()));
+            found.add(Map.entry(r.value() == null ? "null" : new String(r.value(), StandardCharsets.UTF_8), headers));
+        });
         return found;
     }
 

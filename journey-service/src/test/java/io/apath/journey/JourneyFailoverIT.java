@@ -17,6 +17,7 @@ import io.apath.journey.topology.JourneySerdes;
 import io.apath.localkafka.KafkaBrokerExtension;
 import io.apath.localkafka.KafkaEndpoint;
 import io.apath.localkafka.LoopbackPorts;
+import io.apath.localkafka.TopicToEnd;
 import io.apath.tenantkeys.ApiKeys;
 import java.io.IOException;
 import java.net.URI;
@@ -41,17 +42,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -433,27 +429,12 @@ class JourneyFailoverIT {
 
     /** This test's tenant's records of a topic, read_committed from the beginning to the current end. */
     private static List<ConsumerRecord<String, byte[]>> readAll(KafkaEndpoint kafka, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.key() != null && r.key().startsWith(TENANT + ":")) {
-                        found.add(r);
-                    }
-                }
+        TopicToEnd.read(kafka.bootstrapServers(), topic, r -> {
+            if (r.key() != null && r.key().startsWith(TENANT + ":")) {
+                found.add(r);
             }
-        }
+        });
         return found;
     }
 

@@ -7,21 +7,16 @@ import io.apath.ingest.DemoTenants;
 import io.apath.ingest.IngestApplication;
 import io.apath.localkafka.KafkaBrokerExtension;
 import io.apath.localkafka.KafkaEndpoint;
+import io.apath.localkafka.TopicToEnd;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,27 +78,13 @@ class ImportIT {
 
     /** nativeId → how many times it is on the topic, for this test's prefix. */
     private static Map<String, Integer> published(String prefix) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
-        props.put("key.deserializer", StringDeserializer.class.getName());
-        props.put("value.deserializer", StringDeserializer.class.getName());
         Map<String, Integer> counts = new java.util.HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor("mentions.v1").stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    Mention m = JSON.readValue(r.value(), Mention.class);
-                    if (m.tenant().equals(TENANT) && m.nativeId().startsWith(prefix)) {
-                        counts.merge(m.nativeId(), 1, Integer::sum);
-                    }
-                }
+        TopicToEnd.read(bootstrap, "mentions.v1", r -> {
+            Mention m = JSON.readValue(r.value(), Mention.class);
+            if (m.tenant().equals(TENANT) && m.nativeId().startsWith(prefix)) {
+                counts.merge(m.nativeId(), 1, Integer::sum);
             }
-        }
+        });
         return counts;
     }
 
