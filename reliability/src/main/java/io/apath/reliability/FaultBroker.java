@@ -1,8 +1,7 @@
 package io.apath.reliability;
 
 import io.apath.localkafka.CatalogueTopics;
-import java.io.IOException;
-import java.io.PrintStream;
+import io.apath.localkafka.SingleNodeKraft;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +10,11 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * The broker of the fault suite, in a JVM of its own so it can be killed and restarted: a real single-node KRaft Kafka
- * (the same server classes and settings as {@code InProcessKafkaBroker}) that runs until the process ends.
+ * (the same server classes as {@code InProcessKafkaBroker}, and its settings from {@code SingleNodeKraft}) that runs until the process ends.
  *
  * <p>Besides its own listener it opens one listener per service ({@code NAME=port:advertisedPort}) that advertises
  * the address of that service's TCP proxy. A Kafka client connects to whatever the metadata advertises, so only this
@@ -30,7 +26,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class FaultBroker {
 
     public static final String READY = "FAULT-BROKER-READY";
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = SingleNodeKraft.HOST;
 
     private FaultBroker() {}
 
@@ -40,7 +36,7 @@ public final class FaultBroker {
         int controllerPort = Integer.parseInt(args[2]);
         List<String> listeners = new ArrayList<>(List.of("PLAINTEXT://" + HOST + ":" + clientPort));
         List<String> advertised = new ArrayList<>(List.of("PLAINTEXT://" + HOST + ":" + clientPort));
-        List<String> protocols = new ArrayList<>(List.of("PLAINTEXT:PLAINTEXT", "CONTROLLER:PLAINTEXT"));
+        List<String> protocols = new ArrayList<>(List.of("PLAINTEXT:PLAINTEXT"));
         for (int i = 3; i < args.length; i++) {
             String name = args[i].substring(0, args[i].indexOf('='));
             String[] ports = args[i].substring(name.length() + 1).split(":");
@@ -48,31 +44,11 @@ public final class FaultBroker {
             advertised.add(name + "://" + HOST + ":" + ports[1]);
             protocols.add(name + ":PLAINTEXT");
         }
-        listeners.add("CONTROLLER://" + HOST + ":" + controllerPort);
-
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-        props.put("listeners", String.join(",", listeners));
-        props.put("advertised.listeners", String.join(",", advertised));
-        props.put("listener.security.protocol.map", String.join(",", protocols));
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", dataDir.toString());
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "6");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("transaction.state.log.num.partitions", "6");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("num.partitions", "6");
-        props.put("auto.create.topics.enable", "false");
-        props.put("group.initial.rebalance.delay.ms", "0");
+        Properties props =
+                SingleNodeKraft.settings(dataDir.toString(), controllerPort, listeners, advertised, protocols);
 
         Files.createDirectories(dataDir);
-        format(dataDir.toString());
+        SingleNodeKraft.formatOnce(dataDir.toString());
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM (a clean broker stop) shuts the server down properly; SIGKILL is the suite's other way to stop it.
@@ -93,24 +69,5 @@ public final class FaultBroker {
         System.out.println(READY);
         System.out.flush();
         stopped.await();
-    }
-
-    private static void format(String logDir) throws Exception {
-        if (Files.exists(Path.of(logDir, "meta.properties"))) {
-            return; // a restart: keep cluster id, topics and records
-        }
-        try {
-            new Formatter()
-                    .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(logDir))
-                    .setMetadataLogDirectory(logDir)
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .run();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot format " + logDir, e);
-        }
     }
 }
