@@ -113,13 +113,24 @@ public final class KafkaTools {
                         Long.toString(records),
                         "--timeout",
                         "60000"));
+        return consumerResult(out);
+    }
+
+    /** ConsumerPerformance's summary in its output. */
+    static ConsumerResult consumerResult(String out) {
         // header line then one CSV line: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg,
-        // nMsg.sec, ...
+        // nMsg.sec, ... The JVM's own warnings (JDK 24+ on lz4's native library) may come between them, so the values
+        // are the next line with as many fields as the header.
         List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
         for (int i = 0; i < lines.size() - 1; i++) {
             if (lines.get(i).startsWith("start.time")) {
                 String[] header = lines.get(i).split(",\\s*");
-                String[] values = lines.get(i + 1).split(",\\s*");
+                String[] values = lines.subList(i + 1, lines.size()).stream()
+                        .map(line -> line.split(",\\s*"))
+                        .filter(fields -> fields.length == header.length)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no ConsumerPerformance values after its header in:\n" + tail(out)));
                 return new ConsumerResult(
                         (long) Double.parseDouble(values[indexOf(header, "data.consumed.in.nMsg")]),
                         Double.parseDouble(values[indexOf(header, "nMsg.sec")]),
