@@ -103,5 +103,22 @@ public final class Topics {
                     CONSUMED.stream().map(Topic::deadLetters))
             .toList();
 
+    /**
+     * The topics whose unprocessable records land on {@code deadLetterTopic}, so the only ones a replay may write its
+     * records back to: the consumed topic it is named after, and for {@code mentions-classified.v1.dlq} also
+     * {@link #JOURNEY_COMMANDS}, whose records journey reads beside the classified mentions. Empty for a topic that is
+     * not a dead-letter topic of the catalogue.
+     */
+    public static List<Topic<?, ?>> deadLetteredTo(String deadLetterTopic) {
+        for (Topic<?, ?> consumed : CONSUMED) {
+            if (consumed.deadLetters().name().equals(deadLetterTopic)) {
+                return consumed == MENTIONS_CLASSIFIED
+                        ? List.of(MENTIONS_CLASSIFIED, JOURNEY_COMMANDS)
+                        : List.of(consumed);
+            }
+        }
+        return List.of();
+    }
+
     private Topics() {}
 }

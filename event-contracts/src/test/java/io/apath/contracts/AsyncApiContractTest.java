@@ -285,9 +285,12 @@ class AsyncApiContractTest {
         assertThat(requiredHeaders("mentionsClassifiedDeadLetters", "unreadableJourneyInput"))
                 .contains("kafka_dlt-original-topic", "kafka_dlt-exception-fqcn");
         assertThat(requiredHeaders("mentionsClassifiedDeadLetters", "rejectedJourneyInput"))
-                .containsExactlyInAnyOrder("x-apath-error", "x-apath-error-class");
+                .containsExactlyInAnyOrder(
+                        DeadLetterHeaders.ORIGINAL_TOPIC,
+                        DeadLetterHeaders.EXCEPTION_CLASS,
+                        DeadLetterHeaders.EXCEPTION_MESSAGE);
         assertThat(requiredHeaders("suppressionsDeadLetters", "suppressionDeadLetter"))
-                .contains("x-original-topic", "x-exception-fqcn");
+                .contains(DeadLetterHeaders.ORIGINAL_TOPIC, DeadLetterHeaders.EXCEPTION_CLASS);
     }
 
     private java.util.Set<String> requiredHeaders(String channel, String message) {

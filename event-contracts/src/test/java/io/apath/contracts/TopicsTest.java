@@ -28,6 +28,16 @@ class TopicsTest {
     }
 
     @Test
+    void aDeadLetterTopicNamesTheTopicsItsRecordsMayBeReplayedTo() {
+        assertThat(Topics.deadLetteredTo("mentions.v1.dlq")).containsExactly(Topics.MENTIONS);
+        assertThat(Topics.deadLetteredTo("mentions-classified.v1.dlq"))
+                .containsExactly(Topics.MENTIONS_CLASSIFIED, Topics.JOURNEY_COMMANDS);
+        assertThat(Topics.deadLetteredTo("suppressions.v1.dlq")).containsExactly(Topics.SUPPRESSIONS);
+        assertThat(Topics.deadLetteredTo("mentions.v1")).isEmpty();
+        assertThat(Topics.deadLetteredTo("journey-state.v1.dlq")).isEmpty();
+    }
+
+    @Test
     void deadLetterTopicsKeepRawBytesForTwoWeeks() {
         Topic<byte[], byte[]> dlq = Topics.MENTIONS.deadLetters();
 

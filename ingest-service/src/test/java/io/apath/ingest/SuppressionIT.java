@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.apath.contracts.CustomerKey;
+import io.apath.contracts.DeadLetterHeaders;
 import io.apath.contracts.Suppression;
 import io.apath.localkafka.KafkaBrokerExtension;
 import io.apath.localkafka.KafkaEndpoint;
@@ -66,7 +67,10 @@ class SuppressionIT {
                             .filteredOn(e -> e.getKey().contains(marker))
                             .hasSize(2)
                             .allSatisfy(e -> assertThat(e.getValue())
-                                    .contains("x-exception-message", "x-original-topic", "x-original-offset")));
+                                    .contains(
+                                            DeadLetterHeaders.EXCEPTION_MESSAGE,
+                                            DeadLetterHeaders.ORIGINAL_TOPIC,
+                                            DeadLetterHeaders.ORIGINAL_OFFSET)));
             assertThat(ingest.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         }
     }

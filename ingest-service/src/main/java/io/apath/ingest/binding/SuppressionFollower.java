@@ -1,6 +1,7 @@
 package io.apath.ingest.binding;
 
 import io.apath.contracts.CustomerKey;
+import io.apath.contracts.DeadLetterHeaders;
 import io.apath.contracts.Suppression;
 import io.apath.ingest.domain.SuppressionList;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code suppressions.v1} (compacted, from the beginning) → {@link SuppressionList}; a tombstone lifts one. A record
  * whose value is not a {@code Suppression} for its key goes to {@code suppressions.v1.dlq} with its original bytes and
- * {@code x-exception-*} headers.
+ * {@link DeadLetterHeaders}.
  */
 class SuppressionFollower extends TopicFollower {
 
@@ -87,11 +88,11 @@ class SuppressionFollower extends TopicFollower {
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
                 record.value());
         dead.headers()
-                .add("x-original-topic", bytes(record.topic()))
-                .add("x-original-partition", bytes(Integer.toString(record.partition())))
-                .add("x-original-offset", bytes(Long.toString(record.offset())))
-                .add("x-exception-fqcn", bytes(error.getClass().getName()))
-                .add("x-exception-message", bytes(String.valueOf(error.getMessage())));
+                .add(DeadLetterHeaders.ORIGINAL_TOPIC, bytes(record.topic()))
+                .add(DeadLetterHeaders.ORIGINAL_PARTITION, bytes(Integer.toString(record.partition())))
+                .add(DeadLetterHeaders.ORIGINAL_OFFSET, bytes(Long.toString(record.offset())))
+                .add(DeadLetterHeaders.EXCEPTION_CLASS, bytes(error.getClass().getName()))
+                .add(DeadLetterHeaders.EXCEPTION_MESSAGE, bytes(DeadLetterHeaders.message(error)));
         deadLetters.send(dead, (metadata, sendError) -> {
             if (sendError != null) {
                 log.error(

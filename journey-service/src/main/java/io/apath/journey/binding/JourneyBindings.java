@@ -59,7 +59,10 @@ class JourneyBindings {
                     KafkaClientSettings clients) {
         CommandsTopic.ensure(clients, properties.commandsTopic(), properties.inputTopic());
         JourneyTopics topics = new JourneyTopics(
-                properties.stateTopic(), properties.suppressionsTopic(), properties.deadLetterTopic());
+                properties.stateTopic(),
+                properties.suppressionsTopic(),
+                properties.deadLetterTopic(),
+                properties.commandsTopic());
         return (classified, commands) -> JourneyTopology.build(
                 classified, commands, policy, serdes, topics, properties.punctuateEvery(), observer);
     }

@@ -1,5 +1,6 @@
 package io.apath.journey.topology;
 
+import io.apath.contracts.DeadLetterHeaders;
 import io.apath.journey.domain.JourneyInput;
 import io.apath.journey.domain.JourneyInput.ConsentRecorded;
 import io.apath.journey.domain.JourneyInput.ErasureRequested;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -41,21 +43,30 @@ import org.slf4j.LoggerFactory;
  * window opens), and an entry that fires early finds nothing due and re-arms for what is next. Stale entries (of an
  * erased customer, say) fire once and change nothing.
  *
- * <p>Input that cannot be applied (wrong key, a rule failing at run time) goes to the dead-letter topic with its error.
+ * <p>Input that cannot be applied (wrong key, a rule failing at run time) goes to the dead-letter topic with its error,
+ * in the form and with the headers a replay needs.
  */
 final class ApplyJourneys implements Processor<String, JourneyInput, String, ApplyJourneys.Outcome> {
 
     static final String STORE = "journeys";
     static final String TIMERS = "journey-timers";
     static final String ERASED = "erased-customers";
-    static final String ERROR_HEADER = "x-apath-error";
     private static final int TIMERS_PER_PUNCTUATION = 10_000;
     private static final Logger log = LoggerFactory.getLogger(ApplyJourneys.class);
 
     /** Either an applied update or the rejected input's bytes. */
     record Outcome(JourneyUpdate update, byte[] rejected) {}
 
-    record Supplier(JourneyPolicy policy, JourneySerdes serdes, Duration punctuateEvery, JourneyObserver observer)
+    /**
+     * @param replayCommandsTo where a dead-lettered answer or privacy command is replayed to: the commands topic, which
+     *     the topology reads as journey input like the answers it derives itself
+     */
+    record Supplier(
+            JourneyPolicy policy,
+            JourneySerdes serdes,
+            Duration punctuateEvery,
+            JourneyObserver observer,
+            String replayCommandsTo)
             implements ProcessorSupplier<String, JourneyInput, String, Outcome> {
 
         @Override
@@ -125,12 +136,39 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
             // Nothing was written for this input yet, so skipping it leaves the customer's state consistent.
             log.warn("Dead-lettering {} for {}: {}", type, record.key(), e.toString());
             config.observer().input(type, "rejected");
-            RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-            headers.add(ERROR_HEADER, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
-            headers.add(ERROR_HEADER + "-class", e.getClass().getName().getBytes(StandardCharsets.UTF_8));
-            byte[] bytes = config.serdes().journeyInput().serializer().serialize(null, input);
-            context.forward(new Record<>(record.key(), new Outcome(null, bytes), record.timestamp(), headers));
+            context.forward(deadLetter(record, e));
         }
+    }
+
+    /**
+     * The input as it can be replayed (tools: dead-letters): a classified mention as it was on its topic, anything else
+     * as journey input for the commands topic, with {@link DeadLetterHeaders} naming that topic and the error.
+     */
+    private Record<String, Outcome> deadLetter(Record<String, JourneyInput> record, RuntimeException error) {
+        String readFrom = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+        String replayTo;
+        byte[] bytes;
+        if (record.value() instanceof MentionClassified m && readFrom != null) {
+            replayTo = readFrom;
+            bytes = config.serdes().classifiedMention().serializer().serialize(readFrom, m.classified());
+        } else {
+            replayTo = config.replayCommandsTo();
+            bytes = config.serdes().journeyInput().serializer().serialize(replayTo, record.value());
+        }
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(replayTo));
+        if (replayTo.equals(readFrom)) {
+            RecordMetadata source = context.recordMetadata().orElseThrow();
+            headers.add(DeadLetterHeaders.ORIGINAL_PARTITION, utf8(Integer.toString(source.partition())));
+            headers.add(DeadLetterHeaders.ORIGINAL_OFFSET, utf8(Long.toString(source.offset())));
+        }
+        headers.add(DeadLetterHeaders.EXCEPTION_CLASS, utf8(error.getClass().getName()));
+        headers.add(DeadLetterHeaders.EXCEPTION_MESSAGE, utf8(DeadLetterHeaders.message(error)));
+        return new Record<>(record.key(), new Outcome(null, bytes), record.timestamp(), headers);
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private JourneyUpdate apply(JourneyState current, JourneyInput input) {

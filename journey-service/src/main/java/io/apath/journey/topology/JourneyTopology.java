@@ -66,7 +66,8 @@ public final class JourneyTopology {
                 .merge(answers, Named.as("with-answers"));
 
         KStream<String, ApplyJourneys.Outcome> outcomes = inputs.process(
-                new ApplyJourneys.Supplier(policy, serdes, punctuateEvery, observer), Named.as("apply-journey-policy"));
+                new ApplyJourneys.Supplier(policy, serdes, punctuateEvery, observer, topics.commands()),
+                Named.as("apply-journey-policy"));
 
         outcomes.filter((key, outcome) -> outcome.rejected() != null, Named.as("rejected-input"))
                 .mapValues(outcome -> outcome.rejected(), Named.as("rejected-bytes"))

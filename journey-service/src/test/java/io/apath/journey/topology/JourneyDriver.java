@@ -37,7 +37,7 @@ final class JourneyDriver implements AutoCloseable {
     static final String COMMANDS = "journey-commands.v1";
     static final String EVENTS = "journey-events.v1";
     static final JourneyTopics TOPICS =
-            new JourneyTopics("journey-state.v1", "suppressions.v1", "mentions-classified.v1.dlq");
+            new JourneyTopics("journey-state.v1", "suppressions.v1", "mentions-classified.v1.dlq", COMMANDS);
     static final Duration PUNCTUATE_EVERY = Duration.ofSeconds(10);
 
     private final JourneySerdes serdes = JourneySerdes.create();
@@ -102,7 +102,11 @@ final class JourneyDriver implements AutoCloseable {
     }
 
     JourneyDriver command(JourneyInput command) {
-        commands.pipeInput(command.customerKey().value(), command);
+        return commandWithKey(command.customerKey().value(), command);
+    }
+
+    JourneyDriver commandWithKey(String key, JourneyInput command) {
+        commands.pipeInput(key, command);
         return this;
     }
 

@@ -6,8 +6,10 @@ import static io.apath.journey.domain.Mentions.customerKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.CustomerJourney;
 import io.apath.contracts.CustomerKey;
+import io.apath.contracts.DeadLetterHeaders;
 import io.apath.contracts.Intent;
 import io.apath.contracts.JourneyEvent;
 import io.apath.contracts.JourneyEvent.AdvocateIdentified;
@@ -664,13 +666,46 @@ class JourneyTopologyTest {
     }
 
     @Test
-    void recordOnTheWrongKeyGoesToTheDeadLetterTopic() {
-        driver.pipeWithKey("acme:mastodon:someone-else", by("fan-1").build());
+    void recordOnTheWrongKeyGoesToTheDeadLetterTopicAsItCanBeReplayed() {
+        ClassifiedMention mention = by("fan-1").build();
+        driver.pipeWithKey("acme:mastodon:someone-else", mention);
 
-        assertThat(driver.deadLetters()).singleElement().satisfies(r -> assertThat(
-                        JourneyDriver.header(r, ApplyJourneys.ERROR_HEADER))
-                .contains("not the customer key"));
+        assertThat(driver.deadLetters()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("acme:mastodon:someone-else");
+            assertThat(JourneyDriver.header(r, DeadLetterHeaders.EXCEPTION_MESSAGE))
+                    .contains("not the customer key");
+            assertThat(JourneyDriver.header(r, DeadLetterHeaders.EXCEPTION_CLASS))
+                    .isEqualTo(IllegalArgumentException.class.getName());
+            // the classified mention as it was on its topic, so a replay writes it back there
+            assertThat(JourneyDriver.header(r, DeadLetterHeaders.ORIGINAL_TOPIC))
+                    .isEqualTo(JourneyDriver.INPUT);
+            assertThat(JourneyDriver.header(r, DeadLetterHeaders.ORIGINAL_PARTITION))
+                    .isEqualTo("0");
+            assertThat(JourneyDriver.header(r, DeadLetterHeaders.ORIGINAL_OFFSET))
+                    .isEqualTo("0");
+            assertThat(JourneySerdes.create()
+                            .classifiedMention()
+                            .deserializer()
+                            .deserialize(JourneyDriver.INPUT, r.value()))
+                    .isEqualTo(mention);
+        });
         assertThat(driver.storedKeys()).isEmpty();
+    }
+
+    @Test
+    void commandOnTheWrongKeyIsDeadLetteredForTheCommandsTopic() {
+        ConsentRecorded consent = new ConsentRecorded(new CustomerKey(FAN), true, T0);
+        driver.commandWithKey("acme:mastodon:someone-else", consent);
+
+        assertThat(driver.deadLetters()).singleElement().satisfies(r -> {
+            assertThat(JourneyDriver.header(r, DeadLetterHeaders.ORIGINAL_TOPIC))
+                    .isEqualTo(JourneyDriver.COMMANDS);
+            assertThat(JourneySerdes.create()
+                            .journeyInput()
+                            .deserializer()
+                            .deserialize(JourneyDriver.COMMANDS, r.value()))
+                    .isEqualTo(consent);
+        });
     }
 
     // --- Privacy
