@@ -1,0 +1,159 @@
+package io.apath.deadletters;
+
+import io.apath.deadletters.DeadLetterReplay.Report;
+import io.apath.deadletters.ReplayRules.Action;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * {@code java -jar dead-letters-<version>-exec.jar --bootstrap-server HOST:PORT --dlq TOPIC [options]}: replays a
+ * dead-letter topic to the topics its records came from (see {@link DeadLetterReplay}). Exit 0 when the run reached the
+ * topic's end, 2 for bad arguments, 1 when Kafka failed (what was committed stays replayed).
+ */
+public final class ReplayCommand {
+
+    static final String USAGE =
+            """
+            usage: java -jar dead-letters-<version>-exec.jar --bootstrap-server HOST:PORT --dlq TOPIC [options]
+              --dlq TOPIC               the dead-letter topic: %s
+              --dry-run                 print what would be replayed; write and commit nothing
+              --error-contains TEXT     replay only dead letters whose error (class or message) contains TEXT; the
+                                        others are passed over (use --from-beginning to come back for them)
+              --from-beginning          start at the topic's beginning, not where the last run of the group stopped
+              --command-config FILE     Kafka client properties (security.protocol, sasl.*, ssl.*), as Kafka's tools
+              --group NAME              consumer group and transactional id (default apath-dlq-replay-<dlq>)
+              --timeout SECONDS         how long to wait for the topic's end (default 60)
+            """
+                    .formatted(String.join(", ", ReplayRules.deadLetterTopics()));
+
+    private ReplayCommand() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        ReplayOptions options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        try {
+            Report report = DeadLetterReplay.run(options, out::println);
+            out.println(summary(options, report));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (KafkaException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static ReplayOptions parse(String[] args) {
+        Properties client = new Properties();
+        String bootstrap = null;
+        String dlq = null;
+        String group = null;
+        String errorContains = null;
+        boolean fromBeginning = false;
+        boolean dryRun = false;
+        Duration timeout = Duration.ofSeconds(60);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--bootstrap-server" -> bootstrap = value(args, ++i, arg);
+                case "--dlq" -> dlq = value(args, ++i, arg);
+                case "--group" -> group = value(args, ++i, arg);
+                case "--error-contains" -> errorContains = value(args, ++i, arg);
+                case "--command-config" -> client.putAll(load(Path.of(value(args, ++i, arg))));
+                case "--timeout" -> timeout = seconds(value(args, ++i, arg));
+                case "--from-beginning" -> fromBeginning = true;
+                case "--dry-run" -> dryRun = true;
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+            }
+        }
+        if (bootstrap == null) {
+            throw new IllegalArgumentException("--bootstrap-server is required");
+        }
+        if (dlq == null) {
+            throw new IllegalArgumentException("--dlq is required");
+        }
+        if (errorContains != null && errorContains.isBlank()) {
+            throw new IllegalArgumentException("--error-contains needs a text");
+        }
+        new ReplayRules(dlq, errorContains); // refuses a topic that is not a dead-letter topic, before connecting
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return new ReplayOptions(
+                client,
+                dlq,
+                group == null ? ReplayOptions.defaultGroup(dlq) : group,
+                errorContains,
+                fromBeginning,
+                dryRun,
+                timeout);
+    }
+
+    static String summary(ReplayOptions options, Report report) {
+        StringBuilder line = new StringBuilder(options.deadLetterTopic())
+                .append(": ")
+                .append(options.dryRun() ? "would replay " : "replayed ")
+                .append(report.count(Action.REPLAY));
+        if (!report.replayedTo().isEmpty()) {
+            line.append(" (");
+            report.replayedTo()
+                    .forEach((topic, n) ->
+                            line.append(topic).append(' ').append(n).append(", "));
+            line.setLength(line.length() - 2);
+            line.append(')');
+        }
+        line.append(", passed over ")
+                .append(report.count(Action.PASS_OVER))
+                .append(", refused ")
+                .append(report.count(Action.REFUSE));
+        if (options.dryRun()) {
+            line.append(" (dry run: nothing written or committed)");
+        }
+        return line.toString();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static Duration seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds < 1) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--timeout takes a whole number of seconds, not '" + value + "'");
+        }
+    }
+
+    private static Properties load(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --command-config " + file + ": " + e.getMessage());
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,38 @@
+package io.apath.deadletters;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * What one replay run does.
+ *
+ * @param client Kafka client settings: {@code bootstrap.servers}, and security settings from {@code --command-config}
+ * @param deadLetterTopic the dead-letter topic to read
+ * @param group the consumer group that remembers how far earlier runs got; its transactional id is the same name
+ * @param errorContains replay only dead letters whose error contains this; null for all
+ * @param fromBeginning start at the topic's beginning instead of where the group got to
+ * @param dryRun report what would be replayed; write and commit nothing
+ * @param timeout how long to wait for the topic's end
+ */
+record ReplayOptions(
+        Properties client,
+        String deadLetterTopic,
+        String group,
+        String errorContains,
+        boolean fromBeginning,
+        boolean dryRun,
+        Duration timeout) {
+
+    /** The group (and transactional id) of a topic when {@code --group} does not name one. */
+    static String defaultGroup(String deadLetterTopic) {
+        return "apath-dlq-replay-" + deadLetterTopic;
+    }
+
+    ReplayOptions {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(timeout, "timeout");
+    }
+}

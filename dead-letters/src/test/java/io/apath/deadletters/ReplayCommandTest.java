@@ -1,0 +1,79 @@
+package io.apath.deadletters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayCommandTest {
+
+    @Test
+    void readsTheOptionsWithTheirDefaults(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n");
+
+        ReplayOptions options = ReplayCommand.parse(new String[] {
+            "--bootstrap-server", "kafka:9093", "--dlq", "mentions.v1.dlq", "--command-config", config.toString()
+        });
+
+        assertThat(options.client())
+                .containsEntry("bootstrap.servers", "kafka:9093")
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(options.group()).isEqualTo("apath-dlq-replay-mentions.v1.dlq");
+        assertThat(options.errorContains()).isNull();
+        assertThat(options.dryRun()).isFalse();
+        assertThat(options.fromBeginning()).isFalse();
+        assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void refusesBadArgumentsBeforeConnecting() {
+        assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--dlq", "mentions.v1.dlq"}))
+                .hasMessage("--bootstrap-server is required");
+        assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--bootstrap-server", "k:9092"}))
+                .hasMessage("--dlq is required");
+        assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--bootstrap-server", "k:9092", "--dlq", "x"}))
+                .hasMessageStartingWith("'x' is not a dead-letter topic (one of mentions.v1.dlq");
+        assertThatThrownBy(() -> ReplayCommand.parse(
+                        new String[] {"--bootstrap-server", "k:9092", "--dlq", "mentions.v1.dlq", "--timeout", "soon"}))
+                .hasMessage("--timeout takes a whole number of seconds, not 'soon'");
+        assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--bootstrap-server", "k:9092", "--dlq"}))
+                .hasMessage("--dlq needs a value");
+        assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--replay-all"}))
+                .hasMessage("unknown argument '--replay-all'");
+        assertThatThrownBy(() -> ReplayCommand.parse(new String[] {
+                    "--bootstrap-server",
+                    "k:9092",
+                    "--dlq",
+                    "mentions.v1.dlq",
+                    "--command-config",
+                    "/nonexistent.properties"
+                }))
+                .hasMessageStartingWith("cannot read --command-config /nonexistent.properties");
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndTheUsage() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = ReplayCommand.run(
+                new String[] {"--bootstrap-server", "k:9092"},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("error: --dlq is required")
+                .contains("usage: java -jar dead-letters-<version>-exec.jar");
+    }
+}
