@@ -45,6 +45,7 @@ final class ManifestPolicies {
             var kind = object.path("kind").asText();
             switch (kind) {
                 case "Deployment", "StatefulSet" -> workload(object);
+                case "Job" -> job(object);
                 case "Service" -> service(object);
                 case "PodDisruptionBudget" ->
                     selectsPods(object, object.path("spec").path("selector").path("matchLabels"));
@@ -92,40 +93,10 @@ final class ManifestPolicies {
             fail(workload, "selector " + selector + " does not match its pod labels " + podLabels);
         }
         var pod = template.path("spec");
-        if (!pod.path("securityContext").path("runAsNonRoot").asBoolean(false)) {
-            fail(workload, "pod securityContext.runAsNonRoot is not true");
-        }
-        if (!"RuntimeDefault"
-                .equals(pod.path("securityContext")
-                        .path("seccompProfile")
-                        .path("type")
-                        .asText())) {
-            fail(workload, "pod seccompProfile is not RuntimeDefault");
-        }
-        if (pod.path("automountServiceAccountToken").asBoolean(true)) {
-            fail(workload, "mounts a service-account token it does not need");
-        }
-        var serviceAccount = pod.path("serviceAccountName").asText();
-        if (!serviceAccount.isEmpty() && find("ServiceAccount", serviceAccount).isEmpty()) {
-            fail(workload, "uses ServiceAccount " + serviceAccount + ", which is not rendered");
-        }
+        var volumes = hardenedPod(workload, pod);
         pod.path("topologySpreadConstraints").forEach(constraint -> {
             if (!matches(constraint.path("labelSelector").path("matchLabels"), podLabels)) {
                 fail(workload, "topology spread selector does not select its own pods");
-            }
-        });
-        var volumes = new HashSet<String>();
-        pod.path("volumes").forEach(volume -> {
-            volumes.add(volume.path("name").asText());
-            if (volume.has("configMap")) {
-                configMapExists(
-                        workload,
-                        volume.path("configMap").path("name").asText(),
-                        volume.path("configMap").path("items"));
-            }
-            if (volume.has("secret")) {
-                var secret = volume.path("secret");
-                secretExists(workload, secret.path("secretName").asText(), null);
             }
         });
         spec.path("volumeClaimTemplates")
@@ -151,54 +122,72 @@ final class ManifestPolicies {
         }
     }
 
+    /**
+     * What every pod the chart runs must be (services and the dead-letters Job alike): non-root, seccomp, no
+     * service-account token, and only ConfigMaps and Secrets that exist. Returns the names of its volumes.
+     */
+    private Set<String> hardenedPod(JsonNode workload, JsonNode pod) {
+        if (!pod.path("securityContext").path("runAsNonRoot").asBoolean(false)) {
+            fail(workload, "pod securityContext.runAsNonRoot is not true");
+        }
+        if (!"RuntimeDefault"
+                .equals(pod.path("securityContext")
+                        .path("seccompProfile")
+                        .path("type")
+                        .asText())) {
+            fail(workload, "pod seccompProfile is not RuntimeDefault");
+        }
+        if (pod.path("automountServiceAccountToken").asBoolean(true)) {
+            fail(workload, "mounts a service-account token it does not need");
+        }
+        var serviceAccount = pod.path("serviceAccountName").asText();
+        if (!serviceAccount.isEmpty() && find("ServiceAccount", serviceAccount).isEmpty()) {
+            fail(workload, "uses ServiceAccount " + serviceAccount + ", which is not rendered");
+        }
+        var volumes = new HashSet<String>();
+        pod.path("volumes").forEach(volume -> {
+            volumes.add(volume.path("name").asText());
+            if (volume.has("configMap")) {
+                configMapExists(
+                        workload,
+                        volume.path("configMap").path("name").asText(),
+                        volume.path("configMap").path("items"));
+            }
+            if (volume.has("secret")) {
+                var secret = volume.path("secret");
+                secretExists(workload, secret.path("secretName").asText(), null);
+            }
+        });
+        return volumes;
+    }
+
+    /** A Job's pod: hardened like a service's, without what only a long-running service needs (probes, drain). */
+    private void job(JsonNode job) {
+        var pod = job.path("spec").path("template").path("spec");
+        var volumes = hardenedPod(job, pod);
+        if (!List.of("Never", "OnFailure").contains(pod.path("restartPolicy").asText())) {
+            fail(job, "restartPolicy must be Never or OnFailure");
+        }
+        for (var container : pod.path("containers")) {
+            hardenedContainer(
+                    job,
+                    job.path("metadata").path("name").asText() + "/"
+                            + container.path("name").asText(),
+                    container,
+                    volumes);
+        }
+    }
+
     private void container(JsonNode workload, JsonNode container, Set<String> volumes, int grace) {
         var name = workload.path("metadata").path("name").asText() + "/"
                 + container.path("name").asText();
-        var resources = container.path("resources");
-        for (var path : List.of("requests/cpu", "requests/memory", "limits/memory")) {
-            if (resources.at("/" + path).isMissingNode()) {
-                fail(workload, name + " has no resources." + path.replace('/', '.'));
-            }
-        }
-        var security = container.path("securityContext");
-        if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
-            fail(workload, name + " has a writable root filesystem");
-        }
-        if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
-            fail(workload, name + " allows privilege escalation");
-        }
-        if (!contains(security.path("capabilities").path("drop"), "ALL")) {
-            fail(workload, name + " does not drop all capabilities");
-        }
+        hardenedContainer(workload, name, container, volumes);
         var ports = new HashSet<String>();
         container.path("ports").forEach(port -> ports.add(port.path("name").asText()));
         probe(workload, name, container.path("startupProbe"), "/actuator/health/liveness", ports);
         probe(workload, name, container.path("livenessProbe"), "/actuator/health/liveness", ports);
         probe(workload, name, container.path("readinessProbe"), "/actuator/health/readiness", ports);
-        var mounts = new HashSet<String>();
-        container.path("volumeMounts").forEach(mount -> {
-            mounts.add(mount.path("mountPath").asText());
-            if (!volumes.contains(mount.path("name").asText())) {
-                fail(workload, name + " mounts volume " + mount.path("name").asText() + ", which is not declared");
-            }
-        });
-        if (!mounts.contains("/tmp")) {
-            fail(workload, name + " has no writable /tmp (read-only root filesystem)");
-        }
         var env = container.path("env");
-        env.forEach(variable -> {
-            var from = variable.path("valueFrom");
-            if (from.has("secretKeyRef")) {
-                secretExists(
-                        workload,
-                        from.path("secretKeyRef").path("name").asText(),
-                        from.path("secretKeyRef").path("key").asText());
-            }
-            if (from.has("configMapKeyRef")) {
-                configMapExists(
-                        workload, from.path("configMapKeyRef").path("name").asText(), null);
-            }
-        });
         var preStop = container.path("lifecycle").path("preStop").path("exec").path("command");
         var sleep = preStop.size() == 2 && preStop.get(0).asText().equals("sleep")
                 ? preStop.get(1).asInt(-1)
@@ -237,6 +226,50 @@ final class ManifestPolicies {
                         && port.path("containerPort").asText().equals(http))) {
             fail(workload, name + ": PORT " + http + " is not its 'http' container port");
         }
+    }
+
+    /** Resources, a locked-down security context, declared volumes with a writable /tmp, existing secrets. */
+    private void hardenedContainer(JsonNode workload, String name, JsonNode container, Set<String> volumes) {
+        var resources = container.path("resources");
+        for (var path : List.of("requests/cpu", "requests/memory", "limits/memory")) {
+            if (resources.at("/" + path).isMissingNode()) {
+                fail(workload, name + " has no resources." + path.replace('/', '.'));
+            }
+        }
+        var security = container.path("securityContext");
+        if (!security.path("readOnlyRootFilesystem").asBoolean(false)) {
+            fail(workload, name + " has a writable root filesystem");
+        }
+        if (security.path("allowPrivilegeEscalation").asBoolean(true)) {
+            fail(workload, name + " allows privilege escalation");
+        }
+        if (!contains(security.path("capabilities").path("drop"), "ALL")) {
+            fail(workload, name + " does not drop all capabilities");
+        }
+        var mounts = new HashSet<String>();
+        container.path("volumeMounts").forEach(mount -> {
+            mounts.add(mount.path("mountPath").asText());
+            if (!volumes.contains(mount.path("name").asText())) {
+                fail(workload, name + " mounts volume " + mount.path("name").asText() + ", which is not declared");
+            }
+        });
+        if (!mounts.contains("/tmp")) {
+            fail(workload, name + " has no writable /tmp (read-only root filesystem)");
+        }
+        var env = container.path("env");
+        env.forEach(variable -> {
+            var from = variable.path("valueFrom");
+            if (from.has("secretKeyRef")) {
+                secretExists(
+                        workload,
+                        from.path("secretKeyRef").path("name").asText(),
+                        from.path("secretKeyRef").path("key").asText());
+            }
+            if (from.has("configMapKeyRef")) {
+                configMapExists(
+                        workload, from.path("configMapKeyRef").path("name").asText(), null);
+            }
+        });
     }
 
     private void probe(JsonNode workload, String container, JsonNode probe, String path, Set<String> ports) {
