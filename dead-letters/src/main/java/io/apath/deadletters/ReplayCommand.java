@@ -39,7 +39,8 @@ public final class ReplayCommand {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** The command without {@code System.exit}: returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         ReplayOptions options;
         try {
             options = parse(args);
