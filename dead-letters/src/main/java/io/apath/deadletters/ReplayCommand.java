@@ -13,7 +13,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.KafkaException;
 
 /**
- * {@code java -jar dead-letters-<version>-exec.jar --bootstrap-server HOST:PORT --dlq TOPIC [options]}: replays a
+ * {@code dead-letters --bootstrap-server HOST:PORT --dlq TOPIC [options]} (the exec jar, or the image's entrypoint): replays a
  * dead-letter topic to the topics its records came from (see {@link DeadLetterReplay}). Exit 0 when the run reached the
  * topic's end, 2 for bad arguments, 1 when Kafka failed (what was committed stays replayed).
  */
@@ -21,7 +21,8 @@ public final class ReplayCommand {
 
     static final String USAGE =
             """
-            usage: java -jar dead-letters-<version>-exec.jar --bootstrap-server HOST:PORT --dlq TOPIC [options]
+            usage: dead-letters --bootstrap-server HOST:PORT --dlq TOPIC [options]
+              (java -jar dead-letters/target/dead-letters-<version>-exec.jar, or the dead-letters image)
               --dlq TOPIC               the dead-letter topic: %s
               --dry-run                 print what would be replayed; write and commit nothing
               --error-contains TEXT     replay only dead letters whose error (class or message) contains TEXT; the

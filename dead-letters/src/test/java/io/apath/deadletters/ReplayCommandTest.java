@@ -74,6 +74,6 @@ class ReplayCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .startsWith("error: --dlq is required")
-                .contains("usage: java -jar dead-letters-<version>-exec.jar");
+                .contains("usage: dead-letters --bootstrap-server HOST:PORT --dlq TOPIC [options]");
     }
 }
