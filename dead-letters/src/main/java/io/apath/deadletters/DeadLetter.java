@@ -43,8 +43,15 @@ record DeadLetter(
         return text(DeadLetterHeaders.ORIGINAL_TOPIC).or(() -> text("x-original-topic"));
     }
 
-    /** The error's class and message, from whichever dead-letter header names the writer used. */
+    /**
+     * The error's class and message, from whichever dead-letter header names the writer used, on one line (parsers'
+     * messages carry line breaks; the report prints one dead letter per line).
+     */
     String error() {
+        return rawError().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private String rawError() {
         String type = text(DeadLetterHeaders.EXCEPTION_CLASS)
                 .or(() -> text("x-exception-fqcn"))
                 .or(() -> text("x-apath-error-class"))

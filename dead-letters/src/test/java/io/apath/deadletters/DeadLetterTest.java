@@ -49,6 +49,17 @@ class DeadLetterTest {
     }
 
     @Test
+    void keepsAnErrorOnOneLine() {
+        DeadLetter letter = letter(
+                header(DeadLetterHeaders.EXCEPTION_CLASS, "tools.jackson.core.exc.UnexpectedEndOfInputException"),
+                header(DeadLetterHeaders.EXCEPTION_MESSAGE, "Unexpected end-of-input\n at [Source: REDACTED]"));
+
+        assertThat(letter.error())
+                .isEqualTo("tools.jackson.core.exc.UnexpectedEndOfInputException: Unexpected end-of-input at [Source:"
+                        + " REDACTED]");
+    }
+
+    @Test
     void matchesAnErrorByClassOrMessageIgnoringCase() {
         DeadLetter letter = letter(
                 header(DeadLetterHeaders.EXCEPTION_CLASS, "java.lang.IllegalStateException"),
