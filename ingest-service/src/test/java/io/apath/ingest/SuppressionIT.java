@@ -39,7 +39,9 @@ class SuppressionIT {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>("suppressions.v1", key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>("suppressions.v1", key, value);
+            record.headers().add("traceparent", "00-test-01".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
         }
     }
 
@@ -68,6 +70,7 @@ class SuppressionIT {
                             .hasSize(2)
                             .allSatisfy(e -> assertThat(e.getValue())
                                     .contains(
+                                            "traceparent",
                                             DeadLetterHeaders.EXCEPTION_MESSAGE,
                                             DeadLetterHeaders.ORIGINAL_TOPIC,
                                             DeadLetterHeaders.ORIGINAL_OFFSET)));

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code suppressions.v1} (compacted, from the beginning) → {@link SuppressionList}; a tombstone lifts one. A record
  * whose value is not a {@code Suppression} for its key goes to {@code suppressions.v1.dlq} with its original bytes and
- * {@link DeadLetterHeaders}.
+ * headers, followed by the {@link DeadLetterHeaders}.
  */
 class SuppressionFollower extends TopicFollower {
 
@@ -87,6 +87,7 @@ class SuppressionFollower extends TopicFollower {
                 record.topic() + ".dlq",
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
                 record.value());
+        record.headers().forEach(dead.headers()::add);
         dead.headers()
                 .add(DeadLetterHeaders.ORIGINAL_TOPIC, bytes(record.topic()))
                 .add(DeadLetterHeaders.ORIGINAL_PARTITION, bytes(Integer.toString(record.partition())))
