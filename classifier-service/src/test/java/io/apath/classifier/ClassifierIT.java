@@ -53,9 +53,10 @@ class ClassifierIT {
                     Mentions.post(tenant, "carol", "p-1", "@acme still waiting 3 weeks for my refund, terrible");
             Mention after = Mentions.post(tenant, "dave", "p-2", "any promo code for the acme store this weekend?");
             producer.send(record(before)).get();
-            producer.send(new ProducerRecord<>(
-                            "mentions.v1", tenant + ":mastodon:mallory", "{\"oops\":".getBytes(UTF_8)))
-                    .get();
+            ProducerRecord<String, byte[]> poison =
+                    new ProducerRecord<>("mentions.v1", tenant + ":mastodon:mallory", "{\"oops\":".getBytes(UTF_8));
+            poison.headers().add("apath-mention-id", "0123456789abcdef0123456789abcdef".getBytes(UTF_8));
+            producer.send(poison).get();
             producer.send(record(after)).get();
 
             List<ConsumerRecord<String, byte[]>> classified = new ArrayList<>();
@@ -87,6 +88,8 @@ class ClassifierIT {
                 assertThat(new String(r.value(), UTF_8)).isEqualTo("{\"oops\":");
                 assertThat(header(r, "kafka_dlt-original-topic")).isEqualTo("mentions.v1");
                 assertThat(header(r, "kafka_dlt-exception-fqcn")).isNotBlank();
+                // the record's own headers are kept, so a replay writes them back
+                assertThat(header(r, "apath-mention-id")).isEqualTo("0123456789abcdef0123456789abcdef");
             });
         }
     }

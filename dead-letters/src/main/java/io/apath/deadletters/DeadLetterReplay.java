@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * poll's records are written back and the group's position moved past them in one Kafka transaction, so a run that
  * fails or is killed half-way neither loses nor repeats a record: the next run resumes where the last commit was.
  * Records are written with their key (so the default partitioner puts them on their customer's partition again),
- * value, timestamp and the headers it kept of the original (less the ones that describe the failure).
+ * value, timestamp and original headers (less the ones that describe the failure).
  */
 final class DeadLetterReplay {
 

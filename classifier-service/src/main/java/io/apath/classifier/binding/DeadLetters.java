@@ -1,6 +1,7 @@
 package io.apath.classifier.binding;
 
 import io.apath.contracts.DeadLetterHeaders;
+import java.util.Map;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -8,7 +9,7 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * Sends a record the classifier could not process to {@code mentions.v1.dlq} (binding {@value #BINDING}): the original
- * bytes and key, plus the {@link DeadLetterHeaders} (spring-kafka's names: original topic, partition, offset, exception
+ * bytes, key and headers, plus the {@link DeadLetterHeaders} (spring-kafka's names: original topic, partition, offset, exception
  * class and message), so ops tools that know {@code DeadLetterPublishingRecoverer}, and {@code dead-letters replay},
  * read them as usual. The binding is
  * synchronous: the batch's offsets are committed only after the dead letter is stored.
@@ -23,9 +24,22 @@ final class DeadLetters {
         this.bridge = bridge;
     }
 
-    void send(byte[] record, Object key, Object topic, Object partition, Object offset, Exception error) {
-        var builder = MessageBuilder.withPayload(record == null ? new byte[0] : record)
-                .setHeader("contentType", MimeTypeUtils.APPLICATION_OCTET_STREAM_VALUE)
+    /** {@code original}: the record's own headers, kept so a replay writes them back (the failure's are not kept). */
+    void send(
+            byte[] record,
+            Map<String, Object> original,
+            Object key,
+            Object topic,
+            Object partition,
+            Object offset,
+            Exception error) {
+        var builder = MessageBuilder.withPayload(record == null ? new byte[0] : record);
+        original.forEach((name, value) -> {
+            if (!DeadLetterHeaders.describesFailure(name)) {
+                builder.setHeader(name, value);
+            }
+        });
+        builder.setHeader("contentType", MimeTypeUtils.APPLICATION_OCTET_STREAM_VALUE)
                 .setHeader(DeadLetterHeaders.EXCEPTION_CLASS, error.getClass().getName())
                 .setHeader(DeadLetterHeaders.EXCEPTION_MESSAGE, DeadLetterHeaders.message(error))
                 .setHeader(DeadLetterHeaders.ORIGINAL_TOPIC, String.valueOf(topic))

@@ -6,6 +6,7 @@ import io.apath.contracts.Mention;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -81,6 +82,7 @@ final class MentionBatch {
             } catch (RuntimeException e) {
                 deadLetters.send(
                         record,
+                        originalHeaders(headers, i),
                         at(headers, KafkaHeaders.RECEIVED_KEY, i),
                         at(headers, KafkaHeaders.RECEIVED_TOPIC, i),
                         at(headers, KafkaHeaders.RECEIVED_PARTITION, i),
@@ -115,6 +117,18 @@ final class MentionBatch {
     }
 
     /** Batch headers are lists parallel to the payload list (a single value when the binder gave one). */
+    /** The record's own Kafka headers, as the binder's header mapper converted them for the batch. */
+    private static Map<String, Object> originalHeaders(MessageHeaders headers, int index) {
+        if (headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> perRecord
+                && index < perRecord.size()
+                && perRecord.get(index) instanceof Map<?, ?> converted) {
+            Map<String, Object> original = new java.util.LinkedHashMap<>();
+            converted.forEach((name, value) -> original.put(String.valueOf(name), value));
+            return original;
+        }
+        return Map.of();
+    }
+
     private static Object at(MessageHeaders headers, String name, int index) {
         Object value = headers.get(name);
         if (value instanceof List<?> list) {
