@@ -113,6 +113,16 @@ class BenchSmokeIT {
     }
 
     @Test
+    void dlqReplayWritesEveryDeadLetterBack() throws Exception {
+        JsonNode result = run("dlq-replay", "--records=2000");
+
+        assertThat(result.at("/records").asInt()).isEqualTo(2000);
+        assertThat(result.at("/replayedRecordsOnSource").asLong()).isEqualTo(2000);
+        assertThat(result.at("/reportLines").asLong()).isEqualTo(2001);
+        assertThat(result.at("/recordsPerSecond").asDouble()).isPositive();
+    }
+
+    @Test
     void classifierThroughputTakesTheWholeBacklog() throws Exception {
         JsonNode result = run("classifier-throughput", "--mentions=2000", "--customers=500");
 

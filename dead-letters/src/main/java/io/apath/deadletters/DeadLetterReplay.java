@@ -178,7 +178,9 @@ final class DeadLetterReplay {
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        // one transaction per poll: 2,000 replayed 300,000 dead letters at 19-23k/s, 500 at 14-16k/s, 5,000 as 2,000
+        // (bench/run dlq-replay, BENCHMARKS.md 2026-12-07)
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         settings.put(
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 Long.toString(options.timeout().toMillis()));

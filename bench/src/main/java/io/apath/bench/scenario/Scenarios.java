@@ -16,7 +16,8 @@ public final class Scenarios {
             new JourneyThroughput(),
             new JourneyWork(),
             new JourneyLatency(),
-            new IngestThroughput());
+            new IngestThroughput(),
+            new DlqReplay());
 
     private Scenarios() {}
 
