@@ -3,6 +3,7 @@ package io.apath.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.apath.deadletters.ReplayCommand;
 import io.apath.reliability.check.Poison;
 import io.apath.reliability.check.Poison.DeadLetterVerdict;
 import io.apath.reliability.check.Poison.Pill;
@@ -16,6 +17,9 @@ import io.apath.reliability.harness.Faults.Outage;
 import io.apath.reliability.harness.Pipeline.Service;
 import io.apath.reliability.load.HostileInput;
 import io.apath.reliability.load.MentionLoad;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +55,8 @@ class FaultSuiteIT {
 
     private FaultRun run;
     private String runId;
+    /** The poison fed in {@link #poisonOnEveryInputTopicEndsInItsDeadLetterTopicAndStallsNothing}. */
+    private final List<Pill> poison = new ArrayList<>();
 
     @BeforeAll
     void startPipeline() {
@@ -151,6 +157,7 @@ class FaultSuiteIT {
         List<Pill> pills = new ArrayList<>();
         INPUT_TOPICS.forEach(topic -> pills.addAll(Poison.pills(topic)));
         Poison.feed(run.pipeline().bootstrapServers(), pills);
+        poison.addAll(pills);
 
         // Mentions sent after the poison must still make it all the way: nothing may stall behind a bad record.
         try (MentionLoad after = run.load(5, 4, Duration.ofMinutes(1))) {
@@ -168,6 +175,42 @@ class FaultSuiteIT {
                     .as("mentions sent after the poison")
                     .isEmpty();
             assertThat(dlq.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void poisonReplayedFromItsDeadLetterTopicIsDeadLetteredAgainNotLost() {
+        assertThat(poison).as("the poison test ran first").isNotEmpty();
+        String bootstrap = run.pipeline().bootstrapServers();
+        List<String> reports = new ArrayList<>();
+        // the dead letters as Spring's binder, the classifier and ingest wrote them; still poison, so each consumer
+        // must dead-letter its pill again, and the replay must write each back to the topic it came from
+        for (String dlq :
+                INPUT_TOPICS.stream().map(Poison::deadLetterTopic).distinct().toList()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int exit = ReplayCommand.run(
+                    new String[] {"--bootstrap-server", bootstrap, "--dlq", dlq},
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    System.err);
+            String report = out.toString(StandardCharsets.UTF_8);
+            assertThat(exit).as(report).isZero();
+            assertThat(report.lines()).as(report).noneMatch(line -> line.startsWith("refused"));
+            reports.add(report.lines().reduce((first, last) -> last).orElse(""));
+        }
+        List<Integer> copies = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(3))
+                    .until(() -> {
+                        copies.clear();
+                        copies.addAll(Poison.copiesInDeadLetters(bootstrap, poison));
+                        return copies.stream().allMatch(n -> n == 2);
+                    });
+        } finally {
+            run.record(
+                    "replay of the poison ×" + poison.size(),
+                    String.join("; ", reports) + "; copies of each pill in its DLQ afterwards: " + copies);
         }
     }
 

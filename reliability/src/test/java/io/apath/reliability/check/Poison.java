@@ -133,6 +133,20 @@ public final class Poison {
         return new DeadLetterVerdict(pills.size(), inRight, withHeaders, inWrong, unexpected, missing, violations);
     }
 
+    /** How many copies of each pill its dead-letter topic holds, in the order of {@code pills}. */
+    public static List<Integer> copiesInDeadLetters(String bootstrapServers, List<Pill> pills) {
+        Map<String, List<Rec>> dlqs = new java.util.TreeMap<>();
+        List<Integer> copies = new ArrayList<>();
+        for (Pill pill : pills) {
+            List<Rec> dlq = dlqs.computeIfAbsent(
+                    deadLetterTopic(pill.topic()), topic -> TopicSnapshot.read(bootstrapServers, topic));
+            copies.add((int) dlq.stream()
+                    .filter(r -> Arrays.equals(r.value(), pill.value()))
+                    .count());
+        }
+        return copies;
+    }
+
     private static Rec find(List<Rec> records, byte[] value) {
         return records.stream()
                 .filter(r -> Arrays.equals(r.value(), value))
