@@ -58,17 +58,20 @@ final class DeadLetterReplay {
             Map<TopicPartition, Long> end = start(consumer, options);
             // created once the topic is known to be there: a dry run, or a wrong topic, needs no transaction
             try (KafkaProducer<byte[], byte[]> producer = options.dryRun() ? null : transactionalProducer(options)) {
+                // a stall, not a long replay, ends the run: the clock restarts with every poll that brings records
                 Instant deadline = Instant.now().plus(options.timeout());
                 while (!reached(consumer, end)) {
                     if (Instant.now().isAfter(deadline)) {
-                        throw new KafkaException("did not reach the end of " + options.deadLetterTopic() + " within "
-                                + options.timeout().toSeconds() + " s; what was committed stays replayed, run again"
+                        throw new KafkaException("no records for "
+                                + options.timeout().toSeconds() + " s before the end"
+                                + " of " + options.deadLetterTopic() + "; what was committed stays replayed, run again"
                                 + " to go on");
                     }
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                     if (records.isEmpty()) {
                         continue;
                     }
+                    deadline = Instant.now().plus(options.timeout());
                     if (producer != null) {
                         producer.beginTransaction();
                     }

@@ -30,7 +30,8 @@ public final class ReplayCommand {
               --from-beginning          start at the topic's beginning, not where the last run of the group stopped
               --command-config FILE     Kafka client properties (security.protocol, sasl.*, ssl.*), as Kafka's tools
               --group NAME              consumer group and transactional id (default apath-dlq-replay-<dlq>)
-              --timeout SECONDS         how long to wait for the topic's end (default 60)
+              --timeout SECONDS         give up when Kafka does not answer, or no records come, for this long
+                                        (default 60)
             """
                     .formatted(String.join(", ", ReplayRules.deadLetterTopics()));
 

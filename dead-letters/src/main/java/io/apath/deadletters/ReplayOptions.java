@@ -13,7 +13,7 @@ import java.util.Properties;
  * @param errorContains replay only dead letters whose error contains this; null for all
  * @param fromBeginning start at the topic's beginning instead of where the group got to
  * @param dryRun report what would be replayed; write and commit nothing
- * @param timeout how long to wait for the topic's end
+ * @param timeout how long Kafka may take to answer, or to bring the next records, before the run gives up
  */
 record ReplayOptions(
         Properties client,
