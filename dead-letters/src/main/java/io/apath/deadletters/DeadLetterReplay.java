@@ -35,8 +35,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class DeadLetterReplay {
 
-    /** What a run did: how many dead letters met each action, and how many were written to each topic. */
-    record Report(Map<Action, Integer> actions, Map<String, Integer> replayedTo) {
+    /**
+     * What a run did: how many dead letters met each action, how many were written to each topic, and whether it
+     * stopped at {@code --limit} before the topic's end.
+     */
+    record Report(Map<Action, Integer> actions, Map<String, Integer> replayedTo, boolean stoppedAtLimit) {
 
         int count(Action action) {
             return actions.getOrDefault(action, 0);
@@ -60,7 +63,9 @@ final class DeadLetterReplay {
             try (KafkaProducer<byte[], byte[]> producer = options.dryRun() ? null : transactionalProducer(options)) {
                 // a stall, not a long replay, ends the run: the clock restarts with every poll that brings records
                 Instant deadline = Instant.now().plus(options.timeout());
-                while (!reached(consumer, end)) {
+                int replayed = 0;
+                boolean stoppedAtLimit = false;
+                while (!stoppedAtLimit && !reached(consumer, end)) {
                     if (Instant.now().isAfter(deadline)) {
                         throw new KafkaException("no records for "
                                 + options.timeout().toSeconds() + " s before the end"
@@ -75,12 +80,18 @@ final class DeadLetterReplay {
                     if (producer != null) {
                         producer.beginTransaction();
                     }
+                    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
                     for (ConsumerRecord<byte[], byte[]> record : records) {
+                        if (options.limit() > 0 && replayed == options.limit()) {
+                            stoppedAtLimit = true; // this record and the rest stay for the next run
+                            break;
+                        }
                         DeadLetter letter = DeadLetter.of(record);
                         Verdict verdict = rules.decide(letter);
                         actions.merge(verdict.action(), 1, Integer::sum);
                         out.accept(line(letter, verdict, options.dryRun()));
                         if (verdict.action() == Action.REPLAY) {
+                            replayed++;
                             replayedTo.merge(verdict.target(), 1, Integer::sum);
                             if (producer != null) {
                                 producer.send(new ProducerRecord<>(
@@ -92,30 +103,29 @@ final class DeadLetterReplay {
                                         letter.replayHeaders()));
                             }
                         }
+                        // records come partition by partition, in offset order: the last one put is the position
+                        next.put(
+                                new TopicPartition(record.topic(), record.partition()),
+                                new OffsetAndMetadata(record.offset() + 1));
                     }
                     if (producer != null) {
-                        commit(producer, consumer, records);
+                        commit(producer, consumer, next);
                     }
                 }
+                return new Report(actions, replayedTo, stoppedAtLimit);
             }
         }
-        return new Report(actions, replayedTo);
     }
 
-    /** The poll's records and the group's move past them, in one transaction. */
+    /** What was sent for the poll and the group's move past what was read, in one transaction. */
     private static void commit(
             KafkaProducer<byte[], byte[]> producer,
             KafkaConsumer<byte[], byte[]> consumer,
-            ConsumerRecords<byte[], byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> polled = records.records(partition);
-            next.put(
-                    partition,
-                    new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
-        }
+            Map<TopicPartition, OffsetAndMetadata> next) {
         try {
-            producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
+            if (!next.isEmpty()) {
+                producer.sendOffsetsToTransaction(next, consumer.groupMetadata());
+            }
             producer.commitTransaction();
         } catch (KafkaException e) {
             producer.abortTransaction();

@@ -28,6 +28,7 @@ public final class ReplayCommand {
               --error-contains TEXT     replay only dead letters whose error (class or message) contains TEXT; the
                                         others are passed over (use --from-beginning to come back for them)
               --from-beginning          start at the topic's beginning, not where the last run of the group stopped
+              --limit N                 stop after replaying N (try a few first); the next run goes on from there
               --command-config FILE     Kafka client properties (security.protocol, sasl.*, ssl.*), as Kafka's tools
               --group NAME              consumer group and transactional id (default apath-dlq-replay-<dlq>)
               --timeout SECONDS         give up when Kafka does not answer, or no records come, for this long
@@ -73,6 +74,7 @@ public final class ReplayCommand {
         boolean fromBeginning = false;
         boolean dryRun = false;
         Duration timeout = Duration.ofSeconds(60);
+        int limit = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -82,6 +84,7 @@ public final class ReplayCommand {
                 case "--error-contains" -> errorContains = value(args, ++i, arg);
                 case "--command-config" -> client.putAll(load(Path.of(value(args, ++i, arg))));
                 case "--timeout" -> timeout = seconds(value(args, ++i, arg));
+                case "--limit" -> limit = positive(value(args, ++i, arg), arg);
                 case "--from-beginning" -> fromBeginning = true;
                 case "--dry-run" -> dryRun = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -105,7 +108,8 @@ public final class ReplayCommand {
                 errorContains,
                 fromBeginning,
                 dryRun,
-                timeout);
+                timeout,
+                limit);
     }
 
     static String summary(ReplayOptions options, Report report) {
@@ -125,6 +129,9 @@ public final class ReplayCommand {
                 .append(report.count(Action.PASS_OVER))
                 .append(", refused ")
                 .append(report.count(Action.REFUSE));
+        if (report.stoppedAtLimit()) {
+            line.append("; stopped at --limit ").append(options.limit()).append(", the rest stays for the next run");
+        }
         if (options.dryRun()) {
             line.append(" (dry run: nothing written or committed)");
         }
@@ -136,6 +143,18 @@ public final class ReplayCommand {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static int positive(String value, String option) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a positive whole number, not '" + value + "'");
+        }
     }
 
     private static Duration seconds(String value) {

@@ -14,6 +14,7 @@ import java.util.Properties;
  * @param fromBeginning start at the topic's beginning instead of where the group got to
  * @param dryRun report what would be replayed; write and commit nothing
  * @param timeout how long Kafka may take to answer, or to bring the next records, before the run gives up
+ * @param limit stop after replaying this many (a first few, to see them go through); 0 for no limit
  */
 record ReplayOptions(
         Properties client,
@@ -22,7 +23,8 @@ record ReplayOptions(
         String errorContains,
         boolean fromBeginning,
         boolean dryRun,
-        Duration timeout) {
+        Duration timeout,
+        int limit) {
 
     /** The group (and transactional id) of a topic when {@code --group} does not name one. */
     static String defaultGroup(String deadLetterTopic) {
@@ -34,5 +36,8 @@ record ReplayOptions(
         Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(timeout, "timeout");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
     }
 }

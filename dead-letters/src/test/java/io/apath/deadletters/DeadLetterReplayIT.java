@@ -120,6 +120,36 @@ class DeadLetterReplayIT {
         assertThat(other.out()).contains(DLQ + ": replayed ");
     }
 
+    @Test
+    void aLimitedRunReplaysAFewAndTheNextRunTheRest(KafkaEndpoint kafka) {
+        String bootstrap = kafka.bootstrapServers();
+        String marker = UUID.randomUUID().toString();
+        String group = "limit-it-" + marker;
+        List<ProducerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            letters.add(letter("canary-" + i + "-" + marker, "mentions.v1", "bug " + marker, new String[0]));
+        }
+        write(bootstrap, letters.toArray(ProducerRecord[]::new));
+
+        Run first = replay(bootstrap, "--group", group, "--error-contains", marker, "--limit", "2");
+        assertThat(first.exit()).isZero();
+        assertThat(first.linesAbout(marker))
+                .filteredOn(l -> l.startsWith("replayed"))
+                .hasSize(2);
+        assertThat(first.out()).contains("stopped at --limit 2, the rest stays for the next run");
+        assertThat(replayedToMentions(bootstrap, marker)).hasSize(2);
+
+        Run rest = replay(bootstrap, "--group", group, "--error-contains", marker);
+        assertThat(rest.linesAbout(marker))
+                .filteredOn(l -> l.startsWith("replayed"))
+                .hasSize(3);
+        assertThat(replayedToMentions(bootstrap, marker))
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrderElementsOf(letters.stream()
+                        .map(l -> new String(l.key(), StandardCharsets.UTF_8))
+                        .toList());
+    }
+
     private record Run(int exit, String out) {
         List<String> linesAbout(String marker) {
             return out.lines().filter(l -> l.contains(marker)).toList();

@@ -32,6 +32,7 @@ class ReplayCommandTest {
         assertThat(options.dryRun()).isFalse();
         assertThat(options.fromBeginning()).isFalse();
         assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.limit()).isZero();
     }
 
     @Test
@@ -45,6 +46,9 @@ class ReplayCommandTest {
         assertThatThrownBy(() -> ReplayCommand.parse(
                         new String[] {"--bootstrap-server", "k:9092", "--dlq", "mentions.v1.dlq", "--timeout", "soon"}))
                 .hasMessage("--timeout takes a whole number of seconds, not 'soon'");
+        assertThatThrownBy(() -> ReplayCommand.parse(
+                        new String[] {"--bootstrap-server", "k:9092", "--dlq", "mentions.v1.dlq", "--limit", "0"}))
+                .hasMessage("--limit takes a positive whole number, not '0'");
         assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--bootstrap-server", "k:9092", "--dlq"}))
                 .hasMessage("--dlq needs a value");
         assertThatThrownBy(() -> ReplayCommand.parse(new String[] {"--replay-all"}))

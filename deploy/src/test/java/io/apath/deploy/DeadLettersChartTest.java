@@ -21,11 +21,18 @@ import org.junit.jupiter.api.Test;
 class DeadLettersChartTest {
 
     private static final Map<String, Object> RUN = Map.of(
-            "deadLetters.kafkaUser", true,
-            "deadLetters.replay.dlq", "mentions-classified.v1.dlq",
-            "deadLetters.replay.run", "7",
-            "deadLetters.replay.errorContains", "rule advance",
-            "deadLetters.replay.fromBeginning", true);
+            "deadLetters.kafkaUser",
+            true,
+            "deadLetters.replay.dlq",
+            "mentions-classified.v1.dlq",
+            "deadLetters.replay.run",
+            "7",
+            "deadLetters.replay.errorContains",
+            "rule advance",
+            "deadLetters.replay.fromBeginning",
+            true,
+            "deadLetters.replay.limit",
+            10);
 
     private static List<JsonNode> render(Map<String, Object> sets) {
         return Chart.parse(Chart.templateLayered(ValueSet.PRODUCTION.paths(), sets));
@@ -68,7 +75,9 @@ class DeadLettersChartTest {
                         "--dry-run",
                         "--error-contains",
                         "rule advance",
-                        "--from-beginning");
+                        "--from-beginning",
+                        "--limit",
+                        "10");
         assertThat(find(objects, "ConfigMap", "a-path-dead-letters-client")
                         .at("/data/client.properties")
                         .asText())
