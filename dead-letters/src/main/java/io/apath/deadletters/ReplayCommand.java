@@ -99,7 +99,6 @@ public final class ReplayCommand {
         if (errorContains != null && errorContains.isBlank()) {
             throw new IllegalArgumentException("--error-contains needs a text");
         }
-        new ReplayRules(dlq, errorContains); // refuses a topic that is not a dead-letter topic, before connecting
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return new ReplayOptions(
                 client,

@@ -33,7 +33,7 @@ record ReplayOptions(
 
     ReplayOptions {
         Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+        ReplayRules.sourcesOf(deadLetterTopic); // a topic that is not a dead-letter topic is refused before connecting
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(timeout, "timeout");
         if (limit < 0) {

@@ -44,13 +44,23 @@ final class ReplayRules {
      * @throws IllegalArgumentException when {@code deadLetterTopic} is not a dead-letter topic of the catalogue
      */
     ReplayRules(String deadLetterTopic, String errorContains) {
-        this.allowedTargets =
+        this.allowedTargets = sourcesOf(deadLetterTopic);
+        this.errorContains = errorContains;
+    }
+
+    /**
+     * The topics a dead-letter topic's records may be replayed to.
+     *
+     * @throws IllegalArgumentException when {@code deadLetterTopic} is not a dead-letter topic of the catalogue
+     */
+    static List<String> sourcesOf(String deadLetterTopic) {
+        List<String> sources =
                 Topics.deadLetteredTo(deadLetterTopic).stream().map(Topic::name).toList();
-        if (allowedTargets.isEmpty()) {
+        if (sources.isEmpty()) {
             throw new IllegalArgumentException("'" + deadLetterTopic + "' is not a dead-letter topic (one of "
                     + String.join(", ", deadLetterTopics()) + ")");
         }
-        this.errorContains = errorContains;
+        return sources;
     }
 
     static List<String> deadLetterTopics() {

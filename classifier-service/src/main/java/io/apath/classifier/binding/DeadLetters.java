@@ -9,10 +9,10 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * Sends a record the classifier could not process to {@code mentions.v1.dlq} (binding {@value #BINDING}): the original
- * bytes, key and headers, plus the {@link DeadLetterHeaders} (spring-kafka's names: original topic, partition, offset, exception
- * class and message), so ops tools that know {@code DeadLetterPublishingRecoverer}, and {@code dead-letters replay},
- * read them as usual. The binding is
- * synchronous: the batch's offsets are committed only after the dead letter is stored.
+ * bytes, key and headers, plus the {@link DeadLetterHeaders} (spring-kafka's names: original topic, partition, offset,
+ * exception class and message), which the {@code dead-letters} command and tools that know spring-kafka's
+ * {@code DeadLetterPublishingRecoverer} read. The binding is synchronous: the batch's offsets are committed only after
+ * the dead letter is stored.
  */
 final class DeadLetters {
 

@@ -116,7 +116,6 @@ final class MentionBatch {
         }
     }
 
-    /** Batch headers are lists parallel to the payload list (a single value when the binder gave one). */
     /** The record's own Kafka headers, as the binder's header mapper converted them for the batch. */
     private static Map<String, Object> originalHeaders(MessageHeaders headers, int index) {
         if (headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> perRecord
@@ -129,6 +128,7 @@ final class MentionBatch {
         return Map.of();
     }
 
+    /** Batch headers are lists parallel to the payload list (a single value when the binder gave one). */
     private static Object at(MessageHeaders headers, String name, int index) {
         Object value = headers.get(name);
         if (value instanceof List<?> list) {

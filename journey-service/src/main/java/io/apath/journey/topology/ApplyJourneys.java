@@ -145,7 +145,8 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
      * as journey input for the commands topic, with {@link DeadLetterHeaders} naming that topic and the error.
      */
     private Record<String, Outcome> deadLetter(Record<String, JourneyInput> record, RuntimeException error) {
-        String readFrom = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        String readFrom = source == null ? null : source.topic();
         String replayTo;
         byte[] bytes;
         if (record.value() instanceof MentionClassified m && readFrom != null) {
@@ -158,7 +159,6 @@ final class ApplyJourneys implements Processor<String, JourneyInput, String, App
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(DeadLetterHeaders.ORIGINAL_TOPIC, utf8(replayTo));
         if (replayTo.equals(readFrom)) {
-            RecordMetadata source = context.recordMetadata().orElseThrow();
             headers.add(DeadLetterHeaders.ORIGINAL_PARTITION, utf8(Integer.toString(source.partition())));
             headers.add(DeadLetterHeaders.ORIGINAL_OFFSET, utf8(Long.toString(source.offset())));
         }
