@@ -136,12 +136,13 @@ A service's tenants Secret (its secrets.tenants values) as podTemplate arguments
 mounted at /config/secrets/tenants.yml and loaded as configuration; nothing without an existingSecret.
 */}}
 {{- define "a-path.tenantsSecret" -}}
-{{- $args := dict "extraVolumes" (list) "extraMounts" (list) "extraConfigLocations" "" }}
+{{- $args := dict "extraVolumes" (list) "extraMounts" (list) "extraConfigLocations" "" "tenantsFile" "" }}
 {{- if .existingSecret }}
 {{- $args = dict
       "extraVolumes" (list (dict "name" "tenants" "secret" (dict "secretName" .existingSecret "items" (list (dict "key" .key "path" "tenants.yml")))))
       "extraMounts" (list (dict "name" "tenants" "mountPath" "/config/secrets" "readOnly" true))
-      "extraConfigLocations" "optional:file:/config/secrets/tenants.yml" }}
+      "extraConfigLocations" "optional:file:/config/secrets/tenants.yml"
+      "tenantsFile" "/config/secrets/tenants.yml" }}
 {{- end }}
 {{- toYaml $args }}
 {{- end -}}
@@ -220,6 +221,11 @@ spec:
           value: {{ $root.Values.kafka.bootstrapServers | quote }}
         - name: SPRING_CONFIG_ADDITIONAL_LOCATION
           value: "optional:file:/config/{{ $service }}.yml{{ with .extraConfigLocations }},{{ . }}{{ end }}"
+        {{- with .tenantsFile }}
+        {{- /* watched: a rotated Secret (Kubernetes updates the mounted file in place) takes effect without a restart */}}
+        - name: APATH_TENANTS_FILE
+          value: {{ . | quote }}
+        {{- end }}
         - name: SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE
           value: "{{ $root.Values.lifecycle.shutdownTimeoutSeconds }}s"
         - name: JAVA_TOOL_OPTIONS

@@ -117,6 +117,11 @@ class ChartValidationTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(locations.path("value").asText()).contains("file:/config/secrets/tenants.yml");
+            assertThat(pod.at("/containers/0/env").findParents("name").stream()
+                            .filter(e -> e.path("name").asText().equals("APATH_TENANTS_FILE"))
+                            .map(e -> e.path("value").asText()))
+                    .as("%s watches the mounted file, so a rotated key needs no restart", workload.at("/metadata/name"))
+                    .containsExactly("/config/secrets/tenants.yml");
         }
         for (var component : List.of("ingest", "classifier", "journey")) {
             var policy = find(objects, "NetworkPolicy", "a-path-" + component);

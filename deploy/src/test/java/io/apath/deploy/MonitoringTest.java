@@ -26,7 +26,8 @@ class MonitoringTest {
                         "APathDeadLetterRecords",
                         "APathIngestUnavailable",
                         "APathResponseSlaBreached",
-                        "APathJourneyStateRestoringTooLong");
+                        "APathJourneyStateRestoringTooLong",
+                        "APathTenantsFileRefused");
     }
 
     @Test

@@ -23,7 +23,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ApiKeys apiKeys;
+    private final TenantKeys keys;
     private final String challenge;
     private final byte[] unauthorizedBody;
     private final String tenantAttribute;
@@ -33,8 +33,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
      * @param problemType the problem's {@code type}, or null to leave it out (which means {@code about:blank})
      * @param tenantAttribute the request attribute the controllers read the key's tenant from
      */
-    public ApiKeyFilter(ApiKeys apiKeys, String realm, URI problemType, String tenantAttribute) {
-        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
+    public ApiKeyFilter(TenantKeys keys, String realm, URI problemType, String tenantAttribute) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.challenge = "Bearer realm=\"" + Objects.requireNonNull(realm, "realm") + "\"";
         this.unauthorizedBody = ((problemType == null ? "{" : "{\"type\":\"" + problemType + "\",")
                         + "\"title\":\"Unauthorized\",\"status\":401,"
@@ -46,7 +46,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> tenant = apiKeys.tenantOf(presentedKey(request));
+        Optional<String> tenant = keys.tenantOf(presentedKey(request));
         if (tenant.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);

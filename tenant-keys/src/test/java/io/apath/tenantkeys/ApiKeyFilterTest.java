@@ -13,7 +13,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ApiKeyFilterTest {
 
     private static final String ATTRIBUTE = "test.tenant";
-    private static final ApiKeys KEYS = new ApiKeys(Map.of("acme", List.of(ApiKeys.hash("key-acme"))));
+    private static final TenantKeys KEYS =
+            new TenantKeys(Map.of("acme", new TenantKeys.Secrets(List.of(ApiKeys.hash("key-acme")), null)));
 
     @Test
     void aBearerKeyOrAnXApiKeyPassesWithItsTenantInTheAttribute() throws Exception {

@@ -1,7 +1,7 @@
 package io.apath.ingest.api;
 
 import io.apath.tenantkeys.ApiKeyFilter;
-import io.apath.tenantkeys.ApiKeys;
+import io.apath.tenantkeys.TenantKeys;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -18,9 +18,9 @@ class ApiConfiguration {
     static final String TENANT_ATTRIBUTE = "io.apath.ingest.api.ApiKeyFilter.tenant";
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys apiKeys) {
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(TenantKeys keys) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(
-                new ApiKeyFilter(apiKeys, "a-path-ingest", Problems.UNAUTHORIZED, TENANT_ATTRIBUTE));
+                new ApiKeyFilter(keys, "a-path-ingest", Problems.UNAUTHORIZED, TENANT_ATTRIBUTE));
         registration.addUrlPatterns("/v1/mentions", "/v1/mentions/*");
         return registration;
     }

@@ -6,6 +6,7 @@ import io.apath.ingest.domain.Submitted;
 import io.apath.ingest.domain.WebhookSignature;
 import io.apath.ingest.source.MastodonStatuses;
 import io.apath.ingest.source.MentionJson;
+import io.apath.tenantkeys.TenantKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,12 +36,19 @@ class WebhookController {
     private final MentionIntake intake;
     private final IngestProperties properties;
     private final WebhookSignature signature;
+    private final TenantKeys keys;
     private final Clock clock;
 
-    WebhookController(MentionIntake intake, IngestProperties properties, WebhookSignature signature, Clock clock) {
+    WebhookController(
+            MentionIntake intake,
+            IngestProperties properties,
+            WebhookSignature signature,
+            TenantKeys keys,
+            Clock clock) {
         this.intake = intake;
         this.properties = properties;
         this.signature = signature;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -74,12 +82,8 @@ class WebhookController {
         }
         RequestBodies.requireUtf8(contentType);
         byte[] body = RequestBodies.read(request, properties.maxBodySize().toBytes());
-        IngestProperties.Tenant config =
-                tenant == null ? null : properties.tenants().get(tenant);
-        String secret = config == null ? null : config.webhookSecret();
-        if (secret == null || secret.isEmpty()) {
-            throw ApiProblem.unauthorized("unknown tenant or no webhook secret configured for it");
-        }
+        String secret = keys.webhookSecret(tenant)
+                .orElseThrow(() -> ApiProblem.unauthorized("unknown tenant or no webhook secret configured for it"));
         WebhookSignature.Verdict verdict = signature.verify(secret, timestamp, body, signed, clock.instant());
         if (verdict != WebhookSignature.Verdict.VALID) {
             throw ApiProblem.unauthorized(

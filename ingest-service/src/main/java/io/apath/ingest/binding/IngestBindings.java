@@ -9,7 +9,8 @@ import io.apath.ingest.domain.RecentMentions;
 import io.apath.ingest.domain.SuppressionList;
 import io.apath.ingest.domain.WebhookSignature;
 import io.apath.ingest.source.MentionJson;
-import io.apath.tenantkeys.ApiKeys;
+import io.apath.tenantkeys.TenantKeys;
+import io.apath.tenantkeys.TenantsFileWatcher;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -32,6 +33,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * HTTP/webhook/connector submissions → {@link MentionIntake} → idempotent producer → {@code mentions.v1};
@@ -141,11 +143,22 @@ class IngestBindings {
     }
 
     @Bean
-    ApiKeys apiKeys(IngestProperties properties) {
-        Map<String, List<String>> hashes = new HashMap<>();
-        properties.tenants().forEach((tenant, config) -> hashes.put(tenant, config.apiKeySha256()));
-        // a tenant name the mentions would be refused for is a configuration error: refused at start-up
-        return new ApiKeys(hashes, MentionRules::isTenantName);
+    TenantKeys tenantKeys(IngestProperties properties) {
+        Map<String, TenantKeys.Secrets> tenants = new HashMap<>();
+        properties
+                .tenants()
+                .forEach((tenant, config) ->
+                        tenants.put(tenant, new TenantKeys.Secrets(config.apiKeySha256(), config.webhookSecret())));
+        // a tenant name the mentions would be refused for is a configuration error: refused at start-up (and in a
+        // rotated tenants file, which is then not applied)
+        return new TenantKeys(tenants, MentionRules::isTenantName);
+    }
+
+    /** A rotated tenants file (keys, webhook secrets) takes effect without a restart. */
+    @Bean
+    @ConditionalOnProperty(TenantsFileWatcher.FILE_PROPERTY)
+    TenantsFileWatcher tenantsFileWatcher(TenantKeys keys, Environment environment, MeterRegistry registry) {
+        return TenantsFileWatcher.fromEnvironment(keys, "ingest", environment, registry);
     }
 
     @Bean

@@ -13,14 +13,14 @@ class IngestApiKeysTest {
 
     @Test
     void aTenantNameMentionRulesRejectIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> new IngestBindings().apiKeys(tenants("Acme Corp")))
+        assertThatThrownBy(() -> new IngestBindings().tenantKeys(tenants("Acme Corp")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tenant name 'Acme Corp' is not valid");
     }
 
     @Test
     void aValidTenantNameGetsItsKeys() {
-        assertThat(new IngestBindings().apiKeys(tenants("acme")).tenantOf("key"))
+        assertThat(new IngestBindings().tenantKeys(tenants("acme")).tenantOf("key"))
                 .hasValue("acme");
     }
 

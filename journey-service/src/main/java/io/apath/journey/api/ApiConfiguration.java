@@ -2,18 +2,21 @@ package io.apath.journey.api;
 
 import io.apath.journey.binding.JourneyProperties;
 import io.apath.tenantkeys.ApiKeyFilter;
-import io.apath.tenantkeys.ApiKeys;
+import io.apath.tenantkeys.TenantKeys;
+import io.apath.tenantkeys.TenantsFileWatcher;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** API keys guard {@code /v1/**}; the OpenAPI document at {@code /v3/api-docs} describes the endpoints. */
 @Configuration(proxyBeanMethods = false)
@@ -23,18 +26,27 @@ class ApiConfiguration {
     static final String TENANT_ATTRIBUTE = "io.apath.journey.api.tenant";
 
     @Bean
-    ApiKeys journeyApiKeys(JourneyProperties properties) {
-        Map<String, List<String>> hashes = new HashMap<>();
-        properties.tenants().forEach((tenant, config) -> hashes.put(tenant, config.apiKeySha256()));
-        return new ApiKeys(hashes);
+    TenantKeys journeyTenantKeys(JourneyProperties properties) {
+        Map<String, TenantKeys.Secrets> tenants = new HashMap<>();
+        properties
+                .tenants()
+                .forEach((tenant, config) -> tenants.put(tenant, new TenantKeys.Secrets(config.apiKeySha256(), null)));
+        return new TenantKeys(tenants);
     }
 
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> journeyApiKeyFilter(ApiKeys apiKeys) {
+    FilterRegistrationBean<ApiKeyFilter> journeyApiKeyFilter(TenantKeys keys) {
         FilterRegistrationBean<ApiKeyFilter> registration =
-                new FilterRegistrationBean<>(new ApiKeyFilter(apiKeys, "a-path-journey", null, TENANT_ATTRIBUTE));
+                new FilterRegistrationBean<>(new ApiKeyFilter(keys, "a-path-journey", null, TENANT_ATTRIBUTE));
         registration.addUrlPatterns("/v1/*", "/internal/*");
         return registration;
+    }
+
+    /** A rotated tenants file (API keys) takes effect without a restart; brand handles and rules are read at start-up. */
+    @Bean
+    @ConditionalOnProperty(TenantsFileWatcher.FILE_PROPERTY)
+    TenantsFileWatcher journeyTenantsFileWatcher(TenantKeys keys, Environment environment, MeterRegistry registry) {
+        return TenantsFileWatcher.fromEnvironment(keys, "apath.journey", environment, registry);
     }
 
     @Bean
