@@ -104,13 +104,14 @@ final class MentionBatch {
 
     /**
      * Once per tenant (ingest admits only configured tenants, so the set stays small): without the tenant's own
-     * accounts, posts to them read as replies to a person and more are classified IRRELEVANT.
+     * accounts, the handle a post opens with is taken for the brand's, a guess that misreads replies between people
+     * and posts that name the brand later.
      */
     private void warnOnceIfWithoutBrandAccounts(String tenant) {
         if (!tenantsWithBrandAccounts.contains(tenant) && warnedTenants.add(tenant)) {
             log.warn(
-                    "tenant {} has no brand-handles: posts to its own accounts read as replies to a person and more of"
-                            + " them are classified IRRELEVANT; set apath.classifier.tenants.{}.brand-handles",
+                    "tenant {} has no brand-handles: the handle a post opens with is taken for the brand's account,"
+                            + " which misreads replies between people; set apath.classifier.tenants.{}.brand-handles",
                     tenant,
                     tenant);
         }

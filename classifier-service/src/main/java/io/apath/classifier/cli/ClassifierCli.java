@@ -298,7 +298,7 @@ public final class ClassifierCli {
     }
 
     /**
-     * {@code classify [--model M] [--brand-accounts H,H] [--in F] [--second-opinion on [--heads F]]}: JSONL
+     * {@code classify [--model M] [--brand-accounts H,H] [--opening-handle on] [--in F] [--second-opinion on [--heads F]]}: JSONL
      * {@code {"id","text"}} lines in, one JSONL prediction per line out:
      * {@code {"id","intents":{LABEL:p,...},"labels":[...],"primaryIntent","sentiment":{"label","score"},"modelVersion"}}.
      */
@@ -383,9 +383,14 @@ public final class ClassifierCli {
     }
 
     private static boolean secondOpinion(Options options) {
-        String value = options.get("second-opinion", "off");
+        return onOff(options, "second-opinion");
+    }
+
+    /** {@code --name on|off}, off when not given. */
+    private static boolean onOff(Options options, String name) {
+        String value = options.get(name, "off");
         if (!value.equals("on") && !value.equals("off")) {
-            throw new IllegalArgumentException("--second-opinion takes on or off, not " + value);
+            throw new IllegalArgumentException("--" + name + " takes on or off, not " + value);
         }
         return value.equals("on");
     }
@@ -423,7 +428,9 @@ public final class ClassifierCli {
 
     /**
      * {@code --model F} or the shipped model, reading the handles of {@code --brand-accounts H,H} (the brand's own
-     * accounts, comma-separated, with or without @) as brand accounts beside the ones it learnt.
+     * accounts, comma-separated, with or without @) as brand accounts beside the ones it learnt; with
+     * {@code --opening-handle on}, also the handle a post opens with, as the service reads the mentions of a tenant
+     * without {@code brand-handles}.
      */
     static IntentModel loadModel(Options options) throws IOException {
         IntentModel model;
@@ -441,7 +448,9 @@ public final class ClassifierCli {
                 .flatMap(list -> Arrays.stream(list.split(",")))
                 .filter(handle -> !handle.isBlank())
                 .toList();
-        return model.withBrandAccounts(BrandAccounts.of(brandAccounts));
+        BrandAccounts accounts = BrandAccounts.of(brandAccounts);
+        return model.withBrandAccounts(
+                onOff(options, "opening-handle") ? accounts.and(BrandAccounts.OPENING_HANDLE) : accounts);
     }
 
     private static ObjectNode manifest(

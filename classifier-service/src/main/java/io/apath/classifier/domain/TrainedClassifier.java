@@ -18,7 +18,8 @@ import java.util.Map;
  * for the language, {@link ReviewPolicy} for {@code needsReview}, and, when switched on, the {@link SecondOpinion} for
  * the posts the n-gram model is unsure of (their {@code modelVersion} then names both). A FOLLOW has no text to read; it is an
  * INFORMATIONAL signal of a standing relationship, which the journey rules use through its kind. A tenant's own brand
- * accounts, when configured, are read as brand accounts in its mentions ({@link BrandAccounts}).
+ * accounts, when configured, are read as brand accounts in its mentions ({@link BrandAccounts}); for a tenant without
+ * them, the handle a post opens with is ({@link BrandAccounts#OPENING_HANDLE}).
  */
 public final class TrainedClassifier implements Classifier {
 
@@ -27,6 +28,8 @@ public final class TrainedClassifier implements Classifier {
     private final ReviewPolicy review;
     private final SecondOpinion secondOpinion;
     private final Map<String, IntentModel> modelByTenant;
+    /** For a tenant that configured no accounts: the handle a post opens with is read as its brand's. */
+    private final IntentModel withoutAccounts;
 
     public TrainedClassifier(IntentModel model, LanguageIdentifier languages, ReviewPolicy review) {
         this(model, languages, review, null);
@@ -50,8 +53,13 @@ public final class TrainedClassifier implements Classifier {
         this.review = review;
         this.secondOpinion = secondOpinion;
         Map<String, IntentModel> byTenant = new HashMap<>();
-        brandAccountsByTenant.forEach((tenant, accounts) -> byTenant.put(tenant, model.withBrandAccounts(accounts)));
+        brandAccountsByTenant.forEach((tenant, accounts) -> {
+            if (!accounts.isEmpty()) {
+                byTenant.put(tenant, model.withBrandAccounts(accounts));
+            }
+        });
         this.modelByTenant = Map.copyOf(byTenant);
+        this.withoutAccounts = model.withBrandAccounts(BrandAccounts.OPENING_HANDLE);
     }
 
     public String modelVersion() {
@@ -65,7 +73,7 @@ public final class TrainedClassifier implements Classifier {
             return follow(mention);
         }
         Prediction prediction =
-                modelByTenant.getOrDefault(mention.tenant(), model).predict(text);
+                modelByTenant.getOrDefault(mention.tenant(), withoutAccounts).predict(text);
         String language = languages.identify(text);
         if (LanguageIdentifier.UNDETERMINED.equals(language)
                 && mention.lang() != null

@@ -65,4 +65,37 @@ class BrandAccountsTest {
         assertThat(model.and(BrandAccounts.NONE)).isSameAs(model);
         assertThat(BrandAccounts.NONE.and(tenant)).isSameAs(tenant);
     }
+
+    @Test
+    void theOpeningHandleReadingTakesTheHandleAPostOpensWithAndNoOther() {
+        BrandAccounts opening = BrandAccounts.OPENING_HANDLE;
+
+        assertThat(opening.contains("@zorblax my order is late", 1, 8)).isTrue();
+        assertThat(opening.contains("  @zorblax my order is late", 3, 10))
+                .as("after blanks")
+                .isTrue();
+        assertThat(opening.contains("hi @zorblax my order is late", 4, 11))
+                .as("not the first word")
+                .isFalse();
+        assertThat(opening.contains("@kim @zorblax my order", 6, 13))
+                .as("only the first handle")
+                .isFalse();
+        assertThat(opening.contains("@mention my order", 1, 8))
+                .as("the SXSW placeholder")
+                .isFalse();
+        assertThat(opening.contains("@men my order", 1, 4)).isTrue();
+        assertThat(opening.isEmpty()).isFalse();
+    }
+
+    @Test
+    void theOpeningHandleReadingAddsToAccounts() {
+        BrandAccounts learnt = BrandAccounts.of(List.of("united"));
+        BrandAccounts both = learnt.and(BrandAccounts.OPENING_HANDLE);
+
+        assertThat(both.contains("thanks @united", 8, 14)).isTrue();
+        assertThat(both.contains("@zorblax thanks", 1, 8)).isTrue();
+        assertThat(both).isNotEqualTo(learnt).isEqualTo(BrandAccounts.OPENING_HANDLE.and(learnt));
+        assertThat(both.and(BrandAccounts.OPENING_HANDLE)).isSameAs(both);
+        assertThat(both.handles()).containsExactly("united");
+    }
 }
