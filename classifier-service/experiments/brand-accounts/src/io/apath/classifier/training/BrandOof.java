@@ -21,7 +21,10 @@ import java.util.stream.IntStream;
  *       brand account's posts are held out together (a brand the model never saw);
  *   <li>{@code -Dexp.tenantAccounts=true}: the held-out posts are read with every account the rule finds in the whole
  *       data added as a tenant's own ({@code IntentModel.withBrandAccounts}), as a brand that configured its accounts
- *       would have them.
+ *       would have them;
+ *   <li>{@code -Dexp.unconfigured=first|all|service} (2026-12-07): each held-out post is also read with, as brand
+ *       accounts, the handle it opens with ({@code first}), every handle it names ({@code all}), or as the service reads
+ *       a tenant without {@code brand-handles} ({@code service}: {@link BrandAccounts#OPENING_HANDLE}).
  * </ul>
  */
 public final class BrandOof {
@@ -57,7 +60,22 @@ public final class BrandOof {
                     if (!e.hasGoldIntents() && e.source() != Example.Source.COMPLAINTS) {
                         continue;
                     }
-                    Prediction p = model.predict(e.text());
+                    String mode = System.getProperty("exp.unconfigured", "none");
+                    IntentModel reader = model;
+                    if (mode.equals("service")) {
+                        reader = model.withBrandAccounts(BrandAccounts.OPENING_HANDLE);
+                    } else if (!mode.equals("none")) {
+                        java.util.List<String> handles = new java.util.ArrayList<>();
+                        Matcher hm = Pattern.compile("(?<![A-Za-z0-9_])@([A-Za-z0-9_]+)").matcher(e.text() == null ? "" : e.text());
+                        boolean opens = e.text() != null && e.text().stripLeading().startsWith("@");
+                        while (hm.find()) {
+                            if (!hm.group(1).equalsIgnoreCase("mention")) handles.add(hm.group(1));
+                            if (mode.equals("first")) break;
+                        }
+                        if (mode.equals("first") && !opens) handles.clear();
+                        if (!handles.isEmpty()) reader = model.withBrandAccounts(BrandAccounts.of(handles));
+                    }
+                    Prediction p = reader.predict(e.text());
                     StringBuilder b = new StringBuilder();
                     b.append(fold).append('\t').append(e.source()).append('\t').append(e.id()).append('\t');
                     b.append(e.hasGoldIntents() ? e.goldLabels().toString() : (e.is(Intent.COMPLAINT) ? "C1" : "C0"))

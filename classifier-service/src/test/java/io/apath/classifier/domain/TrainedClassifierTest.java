@@ -20,6 +20,8 @@ class TrainedClassifierTest {
 
     private static IntentModel model;
     private static TrainedClassifier classifier;
+    /** Tenant acme configured its account {@code @AcmeAir}; globex configured none. */
+    private static TrainedClassifier withAcmeAccounts;
 
     @BeforeAll
     static void load() {
@@ -28,6 +30,12 @@ class TrainedClassifierTest {
                 model,
                 new LanguageIdentifier(List.of("en", "es", "fr", "de"), 0.8),
                 new ReviewPolicy(0.5, 0.1, Set.of("en")));
+        withAcmeAccounts = new TrainedClassifier(
+                model,
+                new LanguageIdentifier(List.of("en", "es", "fr", "de"), 0.8),
+                new ReviewPolicy(0.5, 0.1, Set.of("en")),
+                null,
+                Map.of("acme", BrandAccounts.of(List.of("@AcmeAir"))));
     }
 
     private static ClassifiedMention classify(String text) {
@@ -36,12 +44,6 @@ class TrainedClassifierTest {
 
     @Test
     void aTenantsOwnAccountReadsAsABrandAccountInThatTenantsMentionsOnly() {
-        TrainedClassifier withAcmeAccounts = new TrainedClassifier(
-                model,
-                new LanguageIdentifier(List.of("en", "es", "fr", "de"), 0.8),
-                new ReviewPolicy(0.5, 0.1, Set.of("en")),
-                null,
-                Map.of("acme", BrandAccounts.of(List.of("@AcmeAir"))));
         // the account is not the handle the post opens with, which a tenant without accounts reads as a brand's
         String text = "@kim my flight with @AcmeAir was cancelled and nobody at the gate can tell me anything";
 
@@ -56,12 +58,6 @@ class TrainedClassifierTest {
 
     @Test
     void withoutConfiguredAccountsTheHandleAPostOpensWithReadsAsTheBrandsAccount() {
-        TrainedClassifier withAcmeAccounts = new TrainedClassifier(
-                model,
-                new LanguageIdentifier(List.of("en", "es", "fr", "de"), 0.8),
-                new ReviewPolicy(0.5, 0.1, Set.of("en")),
-                null,
-                Map.of("acme", BrandAccounts.of(List.of("@AcmeAir"))));
         String text = "@AcmeAir my flight was cancelled and nobody at the gate can tell me anything";
         ClassifiedMention configured = withAcmeAccounts.classify(Mentions.post("acme", "alice", "n-1", text));
         ClassifiedMention unconfigured = classify(text);
