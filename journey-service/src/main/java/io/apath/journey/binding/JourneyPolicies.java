@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the {@link JourneyPolicy} from configuration; an invalid rule fails here, i.e. at start-up. */
 final class JourneyPolicies {
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyPolicies.class);
 
     private JourneyPolicies() {}
 
@@ -50,8 +54,19 @@ final class JourneyPolicies {
         return new JourneyPolicy(settings, defaults, tenants);
     }
 
-    /** Fails at start-up on a malformed handle, naming the tenant, as the classifier does for the same list. */
+    /**
+     * Fails at start-up on a malformed handle, naming the tenant, as the classifier does for the same list. Warns
+     * when there are none: no reply is then the brand's, so every response window the tenant's complaints open ends
+     * overdue, and its response rate reads 0 %.
+     */
     private static Set<String> brandHandles(String tenant, List<String> handles) {
+        if (handles.isEmpty()) {
+            log.warn(
+                    "tenant {} has no brand-handles: no reply can answer its complaints, so each ends ResponseOverdue;"
+                            + " set apath.journey.tenants.{}.brand-handles",
+                    tenant,
+                    tenant);
+        }
         try {
             return handles.stream().map(Handles::configured).collect(Collectors.toSet());
         } catch (IllegalArgumentException e) {
