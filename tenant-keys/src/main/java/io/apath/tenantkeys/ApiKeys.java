@@ -66,6 +66,11 @@ public final class ApiKeys {
         return Optional.ofNullable(tenant);
     }
 
+    /** How many key hashes are configured. */
+    public int size() {
+        return entries.size();
+    }
+
     /** True when no key hash is configured, so every key is refused. */
     public boolean isEmpty() {
         return entries.isEmpty();

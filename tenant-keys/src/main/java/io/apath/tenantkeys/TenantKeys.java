@@ -26,7 +26,7 @@ public final class TenantKeys {
         }
     }
 
-    private record Snapshot(ApiKeys apiKeys, Map<String, String> webhookSecrets) {}
+    private record Snapshot(ApiKeys apiKeys, Map<String, String> webhookSecrets, int tenants) {}
 
     private final Predicate<String> isTenantName;
     private volatile Snapshot current;
@@ -72,6 +72,13 @@ public final class TenantKeys {
         return current.apiKeys().isEmpty();
     }
 
+    /** What is in force, for logs: counts only, never a key or secret. */
+    public String summary() {
+        Snapshot now = current;
+        return now.tenants() + " tenants, " + now.apiKeys().size() + " API key hashes, "
+                + now.webhookSecrets().size() + " webhook secrets";
+    }
+
     private Snapshot snapshot(Map<String, Secrets> tenants) {
         Map<String, List<String>> hashes = new HashMap<>();
         Map<String, String> webhookSecrets = new HashMap<>();
@@ -81,6 +88,6 @@ public final class TenantKeys {
                 webhookSecrets.put(tenant, secrets.webhookSecret());
             }
         });
-        return new Snapshot(new ApiKeys(hashes, isTenantName), Map.copyOf(webhookSecrets));
+        return new Snapshot(new ApiKeys(hashes, isTenantName), Map.copyOf(webhookSecrets), tenants.size());
     }
 }

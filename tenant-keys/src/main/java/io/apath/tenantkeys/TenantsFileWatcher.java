@@ -75,7 +75,8 @@ public final class TenantsFileWatcher implements AutoCloseable {
         byte[] bytes = read();
         keys.replace(TenantsFile.read(file, prefix));
         lastDigest = sha256(bytes);
-        log.info("watching tenants file " + file + " every " + interval + " for " + prefix + ".tenants");
+        log.info("watching tenants file " + file + " every " + interval + " for " + prefix + ".tenants ("
+                + keys.summary() + ")");
         if (interval.isZero()) {
             schedule = null;
         } else {
@@ -119,7 +120,7 @@ public final class TenantsFileWatcher implements AutoCloseable {
             keys.replace(TenantsFile.read(file, prefix));
             failing.set(false);
             applied.increment();
-            log.info("tenants file " + file + " changed: its keys are now in force");
+            log.info("tenants file " + file + " changed: its keys are now in force (" + keys.summary() + ")");
         } catch (RuntimeException e) {
             failing.set(true);
             refused.increment();

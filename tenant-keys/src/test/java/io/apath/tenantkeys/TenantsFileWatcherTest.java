@@ -38,6 +38,7 @@ class TenantsFileWatcherTest {
             assertThat(keys.tenantOf("old-key")).isEmpty();
             assertThat(keys.tenantOf("gone-key")).isEmpty();
             assertThat(keys.webhookSecret("acme")).hasValue("secret-1");
+            assertThat(keys.summary()).isEqualTo("1 tenants, 1 API key hashes, 1 webhook secrets");
 
             write(tenants("key-2", "secret-2"));
             watcher.check();
