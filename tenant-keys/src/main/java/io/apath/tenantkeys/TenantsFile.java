@@ -3,6 +3,7 @@ package io.apath.tenantkeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -28,7 +29,7 @@ public final class TenantsFile {
      * @throws IllegalArgumentException when it is not YAML or its tenants cannot be read as such
      */
     public static Map<String, TenantKeys.Secrets> read(Path file, String prefix) {
-        java.util.List<PropertySource<?>> sources;
+        List<PropertySource<?>> sources;
         try {
             sources = new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file));
         } catch (IOException e) {

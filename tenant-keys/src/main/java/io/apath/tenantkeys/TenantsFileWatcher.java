@@ -61,14 +61,8 @@ public final class TenantsFileWatcher implements AutoCloseable {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.file = Objects.requireNonNull(file, "file");
         this.prefix = Objects.requireNonNull(prefix, "prefix");
-        this.applied = Counter.builder("apath.tenants.reloads")
-                .description("Tenants file reads that changed the keys in force (applied) or were refused")
-                .tag("outcome", "applied")
-                .register(registry);
-        this.refused = Counter.builder("apath.tenants.reloads")
-                .description("Tenants file reads that changed the keys in force (applied) or were refused")
-                .tag("outcome", "refused")
-                .register(registry);
+        this.applied = reloads("applied", registry);
+        this.refused = reloads("refused", registry);
         Gauge.builder("apath.tenants.reload.failing", failing, f -> f.get() ? 1 : 0)
                 .description("1 while the tenants file's current content is refused and older keys stay in force")
                 .register(registry);
@@ -88,6 +82,13 @@ public final class TenantsFileWatcher implements AutoCloseable {
             long millis = interval.toMillis();
             schedule.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static Counter reloads(String outcome, MeterRegistry registry) {
+        return Counter.builder("apath.tenants.reloads")
+                .description("Tenants file reads that changed the keys in force (applied) or were refused")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     /**
