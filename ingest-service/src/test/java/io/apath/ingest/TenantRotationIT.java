@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A rotated tenants file takes effect in a running ingest, as the chart mounts it: loaded as configuration at
  * start-up and watched ({@code apath.tenants.file}). A revoked API key or webhook secret is refused without a
- * restart; a broken file changes nothing and says so in a metric.
+ * restart; a broken file (here: a misspelt setting) changes nothing and says so in a metric.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class TenantRotationIT {
@@ -60,7 +60,11 @@ class TenantRotationIT {
                     .extracting(Mention::nativeId)
                     .containsExactlyInAnyOrder("r-1", "r-2", "r-4", "r-6");
 
-            write(file, "ingest:\n  tenants:\n    " + TENANT + ":\n      api-key-sha256: [not-a-hash]\n");
+            // a misspelt setting would otherwise leave the tenant without keys
+            write(
+                    file,
+                    "ingest:\n  tenants:\n    " + TENANT + ":\n      api-key-sha265: [" + ApiKeys.hash("key-3")
+                            + "]\n");
 
             await().atMost(Duration.ofSeconds(20))
                     .until(() ->

@@ -26,7 +26,7 @@ import org.springframework.core.env.Environment;
  * about a minute); the watcher reads the file every {@code reload-interval} and applies it when its bytes changed.
  *
  * <p>While a file is watched it is the whole set: keys configured elsewhere (an environment variable, say) are not
- * kept. A file that cannot be read or holds an invalid tenant or key hash is refused whole: the keys in force stay,
+ * kept. A file that cannot be read or holds an invalid tenant, key hash or setting is refused whole: the keys in force stay,
  * the error is logged, {@code apath.tenants.reloads{outcome=refused}} counts it and {@code apath.tenants.reload.failing}
  * stays 1 until a good file arrives.
  */
@@ -44,7 +44,7 @@ public final class TenantsFileWatcher implements AutoCloseable {
 
     private final TenantKeys keys;
     private final Path file;
-    private final String prefix;
+    private final TenantsSection section;
     private final Counter applied;
     private final Counter refused;
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -54,22 +54,23 @@ public final class TenantsFileWatcher implements AutoCloseable {
     /**
      * Applies the file once (a file that is refused now stops the start-up) and then every {@code interval}.
      *
-     * @param prefix the service's configuration prefix, e.g. {@code ingest}
+     * @param section where the service's tenants are in the file, e.g. {@code ingest.tenants}, and their settings
      * @param interval how often to read the file; zero: only {@link #check} reads it (tests)
      */
-    public TenantsFileWatcher(TenantKeys keys, Path file, String prefix, Duration interval, MeterRegistry registry) {
+    public TenantsFileWatcher(
+            TenantKeys keys, Path file, TenantsSection section, Duration interval, MeterRegistry registry) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.file = Objects.requireNonNull(file, "file");
-        this.prefix = Objects.requireNonNull(prefix, "prefix");
+        this.section = Objects.requireNonNull(section, "section");
         this.applied = reloads("applied", registry);
         this.refused = reloads("refused", registry);
         Gauge.builder("apath.tenants.reload.failing", failing, f -> f.get() ? 1 : 0)
                 .description("1 while the tenants file's current content is refused and older keys stay in force")
                 .register(registry);
         byte[] bytes = read();
-        keys.replace(TenantsFile.read(file, prefix));
+        keys.replace(TenantsFile.read(file, section));
         lastDigest = sha256(bytes);
-        log.info("watching tenants file " + file + " every " + interval + " for " + prefix + ".tenants ("
+        log.info("watching tenants file " + file + " every " + interval + " for " + section.prefix() + ".tenants ("
                 + keys.summary() + ")");
         if (interval.isZero()) {
             schedule = null;
@@ -96,7 +97,7 @@ public final class TenantsFileWatcher implements AutoCloseable {
      * tenants file is configured.
      */
     public static TenantsFileWatcher fromEnvironment(
-            TenantKeys keys, String prefix, Environment environment, MeterRegistry registry) {
+            TenantKeys keys, TenantsSection section, Environment environment, MeterRegistry registry) {
         String file = environment.getProperty(FILE_PROPERTY, "");
         if (file.isBlank()) {
             return null;
@@ -107,7 +108,7 @@ public final class TenantsFileWatcher implements AutoCloseable {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException(INTERVAL_PROPERTY + " must be positive, was " + interval);
         }
-        return new TenantsFileWatcher(keys, Path.of(file.trim()), prefix, interval, registry);
+        return new TenantsFileWatcher(keys, Path.of(file.trim()), section, interval, registry);
     }
 
     /** Reads the file and applies it when it changed since the last read; never throws. */
@@ -118,7 +119,7 @@ public final class TenantsFileWatcher implements AutoCloseable {
                 return;
             }
             lastDigest = digest;
-            keys.replace(TenantsFile.read(file, prefix));
+            keys.replace(TenantsFile.read(file, section));
             failing.set(false);
             applied.increment();
             log.info("tenants file " + file + " changed: its keys are now in force (" + keys.summary() + ")");

@@ -23,6 +23,15 @@ class TenantsFileWatcherTest {
 
     private final MeterRegistry registry = new SimpleMeterRegistry();
 
+    /** As ingest's tenants: API key hashes and a webhook secret. */
+    private record IngestTenant(List<String> apiKeySha256, String webhookSecret) {}
+
+    /** As journey's tenants: API key hashes, brand handles and more. */
+    private record JourneyTenant(List<String> apiKeySha256, List<String> brandHandles, Map<String, String> rules) {}
+
+    private static final TenantsSection INGEST = TenantsSection.of("ingest", IngestTenant.class);
+    private static final TenantsSection JOURNEY = TenantsSection.of("apath.journey", JourneyTenant.class);
+
     /** Built from start-up configuration that still has the old key and a tenant the file no longer names. */
     private final TenantKeys keys = new TenantKeys(
             Map.of(
@@ -33,7 +42,7 @@ class TenantsFileWatcherTest {
     @Test
     void theFileIsTheWholeSetFromTheStartAndAChangedFileIsAppliedWithoutARestart() throws IOException {
         Path file = write(tenants("key-1", "secret-1"));
-        try (TenantsFileWatcher watcher = new TenantsFileWatcher(keys, file, "ingest", Duration.ZERO, registry)) {
+        try (TenantsFileWatcher watcher = new TenantsFileWatcher(keys, file, INGEST, Duration.ZERO, registry)) {
             assertThat(keys.tenantOf("key-1")).hasValue("acme");
             assertThat(keys.tenantOf("old-key")).isEmpty();
             assertThat(keys.tenantOf("gone-key")).isEmpty();
@@ -53,7 +62,7 @@ class TenantsFileWatcherTest {
     @Test
     void anUnchangedFileIsNotReadAgain() throws IOException {
         Path file = write(tenants("key-1", "secret-1"));
-        try (TenantsFileWatcher watcher = new TenantsFileWatcher(keys, file, "ingest", Duration.ZERO, registry)) {
+        try (TenantsFileWatcher watcher = new TenantsFileWatcher(keys, file, INGEST, Duration.ZERO, registry)) {
             watcher.check();
             watcher.check();
             assertThat(reloads("applied")).isZero();
@@ -64,19 +73,21 @@ class TenantsFileWatcherTest {
     @Test
     void aBadFileIsRefusedWholeAndTheKeysInForceStayUntilAGoodOneArrives() throws IOException {
         Path file = write(tenants("key-1", "secret-1"));
-        try (TenantsFileWatcher watcher = new TenantsFileWatcher(keys, file, "ingest", Duration.ZERO, registry)) {
+        try (TenantsFileWatcher watcher = new TenantsFileWatcher(keys, file, INGEST, Duration.ZERO, registry)) {
             for (String bad : List.of(
                     "ingest:\n  tenants:\n    acme:\n      api-key-sha256: [not-a-hash]\n",
                     "ingest: [unclosed\n",
                     "ingest:\n  tenants:\n    acme:\n      api-key-sha256: [" + ApiKeys.hash("key-9") + "]\n"
-                            + "    \"Bad Name\":\n      api-key-sha256: []\n")) {
+                            + "    \"Bad Name\":\n      api-key-sha256: []\n",
+                    // misspelt: Spring would ignore it, and acme would be left without keys
+                    "ingest:\n  tenants:\n    acme:\n      api-key-sha265: [" + ApiKeys.hash("key-9") + "]\n")) {
                 write(bad);
                 watcher.check();
                 assertThat(keys.tenantOf("key-1")).as(bad).hasValue("acme");
                 assertThat(keys.tenantOf("key-9")).as(bad).isEmpty();
                 assertThat(gauge()).isEqualTo(1.0);
             }
-            assertThat(reloads("refused")).isEqualTo(3);
+            assertThat(reloads("refused")).isEqualTo(4);
 
             write(tenants("key-3", null));
             watcher.check();
@@ -89,7 +100,7 @@ class TenantsFileWatcherTest {
     @Test
     void aFileThatIsMissingAtStartUpStopsTheStartUpWithItsPath() {
         Path missing = dir.resolve("absent.yml");
-        assertThatThrownBy(() -> new TenantsFileWatcher(keys, missing, "ingest", Duration.ZERO, registry))
+        assertThatThrownBy(() -> new TenantsFileWatcher(keys, missing, INGEST, Duration.ZERO, registry))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(missing.toString());
     }
@@ -97,17 +108,17 @@ class TenantsFileWatcherTest {
     @Test
     void theEnvironmentNamesTheFileAndTheInterval() throws IOException {
         Path file = write(tenants("key-1", null));
-        assertThat(TenantsFileWatcher.fromEnvironment(keys, "ingest", new MockEnvironment(), registry))
+        assertThat(TenantsFileWatcher.fromEnvironment(keys, INGEST, new MockEnvironment(), registry))
                 .as("no file: keys are read at start-up only")
                 .isNull();
         MockEnvironment environment = new MockEnvironment()
                 .withProperty(TenantsFileWatcher.FILE_PROPERTY, file.toString())
                 .withProperty(TenantsFileWatcher.INTERVAL_PROPERTY, "0s");
-        assertThatThrownBy(() -> TenantsFileWatcher.fromEnvironment(keys, "ingest", environment, registry))
+        assertThatThrownBy(() -> TenantsFileWatcher.fromEnvironment(keys, INGEST, environment, registry))
                 .hasMessage("apath.tenants.reload-interval must be positive, was PT0S");
 
         environment.setProperty(TenantsFileWatcher.INTERVAL_PROPERTY, "50ms");
-        try (TenantsFileWatcher watcher = TenantsFileWatcher.fromEnvironment(keys, "ingest", environment, registry)) {
+        try (TenantsFileWatcher watcher = TenantsFileWatcher.fromEnvironment(keys, INGEST, environment, registry)) {
             write(tenants("key-2", null));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (keys.tenantOf("key-2").isEmpty() && System.nanoTime() < deadline) {
@@ -121,11 +132,31 @@ class TenantsFileWatcherTest {
     void onlyTheServicesOwnPrefixIsRead() throws IOException {
         Path file = write("apath:\n  journey:\n    tenants:\n      acme:\n        api-key-sha256: ["
                 + ApiKeys.hash("journey-key") + "]\n        brand-handles: [\"@acme\"]\n");
-        try (TenantsFileWatcher ignored =
-                new TenantsFileWatcher(keys, file, "apath.journey", Duration.ZERO, registry)) {
+        try (TenantsFileWatcher ignored = new TenantsFileWatcher(keys, file, JOURNEY, Duration.ZERO, registry)) {
             assertThat(keys.tenantOf("journey-key")).hasValue("acme");
         }
-        assertThat(TenantsFile.read(file, "ingest")).isEmpty();
+        assertThat(TenantsFile.read(file, INGEST)).isEmpty();
+    }
+
+    @Test
+    void aSettingTheServiceDoesNotKnowIsNamedWithTheOnesItDoes() throws IOException {
+        Path file = write("ingest:\n  tenants:\n    acme:\n      apiKeySha256: [" + ApiKeys.hash("key-1") + "]\n"
+                + "      webhook-secrets: s\n");
+        assertThatThrownBy(() -> TenantsFile.read(file, INGEST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tenants file " + file + ": ingest.tenants.acme.webhook-secrets is not a tenant setting "
+                        + "(misspelt?); a tenant under ingest.tenants takes api-key-sha256, webhook-secret");
+
+        write("ingest:\n  tenants:\n    acme: key-1\n");
+        assertThatThrownBy(() -> TenantsFile.read(file, INGEST))
+                .hasMessageContaining("ingest.tenants.acme is not a tenant with settings");
+
+        // relaxed names bind as at start-up; another service's settings and sections are not this one's business
+        write("ingest:\n  tenants:\n    acme:\n      apiKeySha256: [" + ApiKeys.hash("key-1") + "]\n"
+                + "      WEBHOOK_SECRET: s\n"
+                + "apath:\n  journey:\n    tenants:\n      acme:\n        brand-handles: [\"@acme\"]\n");
+        assertThat(TenantsFile.read(file, INGEST))
+                .containsEntry("acme", new TenantKeys.Secrets(List.of(ApiKeys.hash("key-1")), "s"));
     }
 
     private static String tenants(String key, String webhookSecret) {

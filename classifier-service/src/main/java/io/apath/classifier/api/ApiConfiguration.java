@@ -4,6 +4,7 @@ import io.apath.classifier.binding.ClassifierProperties;
 import io.apath.tenantkeys.ApiKeyFilter;
 import io.apath.tenantkeys.TenantKeys;
 import io.apath.tenantkeys.TenantsFileWatcher;
+import io.apath.tenantkeys.TenantsSection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
@@ -53,6 +54,7 @@ class ApiConfiguration {
     @Bean
     @ConditionalOnProperty(TenantsFileWatcher.FILE_PROPERTY)
     TenantsFileWatcher classifierTenantsFileWatcher(TenantKeys keys, Environment environment, MeterRegistry registry) {
-        return TenantsFileWatcher.fromEnvironment(keys, "apath.classifier", environment, registry);
+        return TenantsFileWatcher.fromEnvironment(
+                keys, TenantsSection.of("apath.classifier", ClassifierProperties.Tenant.class), environment, registry);
     }
 }

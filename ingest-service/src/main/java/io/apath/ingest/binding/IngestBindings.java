@@ -11,6 +11,7 @@ import io.apath.ingest.domain.WebhookSignature;
 import io.apath.ingest.source.MentionJson;
 import io.apath.tenantkeys.TenantKeys;
 import io.apath.tenantkeys.TenantsFileWatcher;
+import io.apath.tenantkeys.TenantsSection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -158,7 +159,8 @@ class IngestBindings {
     @Bean
     @ConditionalOnProperty(TenantsFileWatcher.FILE_PROPERTY)
     TenantsFileWatcher tenantsFileWatcher(TenantKeys keys, Environment environment, MeterRegistry registry) {
-        return TenantsFileWatcher.fromEnvironment(keys, "ingest", environment, registry);
+        return TenantsFileWatcher.fromEnvironment(
+                keys, TenantsSection.of("ingest", IngestProperties.Tenant.class), environment, registry);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.apath.journey.binding.JourneyProperties;
 import io.apath.tenantkeys.ApiKeyFilter;
 import io.apath.tenantkeys.TenantKeys;
 import io.apath.tenantkeys.TenantsFileWatcher;
+import io.apath.tenantkeys.TenantsSection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -46,7 +47,8 @@ class ApiConfiguration {
     @Bean
     @ConditionalOnProperty(TenantsFileWatcher.FILE_PROPERTY)
     TenantsFileWatcher journeyTenantsFileWatcher(TenantKeys keys, Environment environment, MeterRegistry registry) {
-        return TenantsFileWatcher.fromEnvironment(keys, "apath.journey", environment, registry);
+        return TenantsFileWatcher.fromEnvironment(
+                keys, TenantsSection.of("apath.journey", JourneyProperties.Tenant.class), environment, registry);
     }
 
     @Bean
