@@ -78,6 +78,9 @@ class CustomerController {
                     .body(String.class);
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 401 || e.getStatusCode().value() == 403) {
+                throw Problems.peerRefusedKey();
+            }
             return ResponseEntity.status(e.getStatusCode())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(e.getResponseBodyAsString());

@@ -28,6 +28,16 @@ final class Problems {
         return e;
     }
 
+    /**
+     * A peer instance refused (401/403) the API key this instance accepted: the instances read the tenants file at
+     * different moments (up to the reload interval plus the kubelet's sync, about a minute), so during a rotation
+     * they can disagree. That passes; the caller's key is not wrong.
+     */
+    static ErrorResponseException peerRefusedKey() {
+        return unavailable("another journey instance does not accept this API key yet (the tenants file is being "
+                + "rotated); retry shortly");
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://a-path.io/problems/" + type));

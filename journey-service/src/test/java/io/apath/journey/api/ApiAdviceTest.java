@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -42,6 +43,12 @@ class ApiAdviceTest {
         @GetMapping("/peer-unreachable")
         String unreachable() {
             throw new ResourceAccessException("I/O error", new SocketTimeoutException("connect timed out"));
+        }
+
+        @GetMapping("/peer-refuses-key")
+        String refusesKey() {
+            throw HttpClientErrorException.create(
+                    HttpStatus.UNAUTHORIZED, "Unauthorized", HttpHeaders.EMPTY, new byte[0], null);
         }
 
         @GetMapping("/peer-broken")
@@ -74,6 +81,16 @@ class ApiAdviceTest {
     @Test
     void anUnreachablePeerIsUnavailableForAMoment() throws Exception {
         mvc.perform(get("/peer-unreachable")).andExpect(status().isServiceUnavailable());
+    }
+
+    @Test
+    void aPeerThatHasNotYetReadTheRotatedTenantsFileIsUnavailableForAMomentNotAServerError() throws Exception {
+        mvc.perform(get("/peer-refuses-key"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(jsonPath("$.detail")
+                        .value("another journey instance does not accept this API key yet (the tenants file is "
+                                + "being rotated); retry shortly"));
     }
 
     @Test
