@@ -1,6 +1,9 @@
 package io.apath.classifier.cli;
 
 import io.apath.classifier.binding.CorrectionsDump;
+import io.apath.classifier.binding.ReviewQueueExport;
+import io.apath.classifier.binding.ReviewQueueExport.Summary;
+import io.apath.classifier.binding.ReviewQueueExport.TopicNames;
 import io.apath.classifier.encoder.BgeSmallEncoder;
 import io.apath.classifier.model.BrandAccounts;
 import io.apath.classifier.model.IntentModel;
@@ -28,6 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -38,6 +43,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +62,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ClassifierCli {
 
-    public static final Set<String> COMMANDS = Set.of("train", "evaluate", "classify", "bench", "corrections");
+    public static final Set<String> COMMANDS =
+            Set.of("train", "evaluate", "classify", "bench", "corrections", "review-queue");
     public static final String SHIPPED_MODEL = "model/intent-model.bin";
     public static final String SECOND_OPINION_FILE = "second-opinion.bin";
     public static final String SHIPPED_SECOND_OPINION = "model/" + SECOND_OPINION_FILE;
@@ -63,6 +72,7 @@ public final class ClassifierCli {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final ObjectMapper JSON_LINES = JsonMapper.builder().build();
     private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+    private static final Pattern AGE = Pattern.compile("(\\d{1,6})([dhm])");
 
     private ClassifierCli() {}
 
@@ -101,8 +111,8 @@ public final class ClassifierCli {
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || !COMMANDS.contains(args[0])) {
-            err.println(
-                    "usage: <train|evaluate|classify|bench|corrections> [options]; see classifier-service/README.md");
+            err.println("usage: <train|evaluate|classify|bench|corrections|review-queue> [options]; see "
+                    + "classifier-service/README.md");
             return 2;
         }
         Options options = Options.parse(args);
@@ -112,6 +122,7 @@ public final class ClassifierCli {
             case "classify" -> classify(options, in, out);
             case "bench" -> Bench.run(loadModel(options), options, out);
             case "corrections" -> corrections(options, out, err);
+            case "review-queue" -> reviewQueue(options, out, err);
             default -> 2;
         };
     }
@@ -123,6 +134,78 @@ public final class ClassifierCli {
      * client properties file (security settings for a real cluster), as Kafka's own tools take.
      */
     static int corrections(Options options, PrintStream out, PrintStream err) throws IOException {
+        Properties client = kafkaClient(options);
+        String topic = options.get("topic", CorrectionsDump.defaultTopic());
+        String tenant = options.get("tenant", null);
+        Written<Integer> written =
+                writeOut(options, out, err, writer -> CorrectionsDump.write(client, topic, tenant, writer));
+        written.report()
+                .printf(
+                        Locale.ROOT,
+                        "%d corrections%s from %s → %s%n",
+                        written.result(),
+                        tenant == null ? "" : " of tenant " + tenant,
+                        topic,
+                        written.target());
+        return 0;
+    }
+
+    /**
+     * {@code review-queue --bootstrap HOST:PORT --tenant T [--consumer-config F] [--since 7d] [--limit 200] [--out F]
+     * [--topic T] [--corrections-topic T] [--suppressions-topic T]}: the tenant's posts its reviewers should label
+     * next ({@link ReviewQueueExport}), most uncertain first, as lines to complete and {@code POST /v1/corrections}.
+     */
+    static int reviewQueue(Options options, PrintStream out, PrintStream err) throws IOException {
+        Properties client = kafkaClient(options);
+        String tenant = options.require("tenant");
+        Duration window = age(options.get("since", "7d"));
+        int limit = positive(options.get("limit", "200"), "--limit");
+        TopicNames defaults = TopicNames.defaults();
+        TopicNames topics = new TopicNames(
+                options.get("topic", defaults.classified()),
+                options.get("corrections-topic", defaults.corrections()),
+                options.get("suppressions-topic", defaults.suppressions()));
+        Instant since = Instant.now().minus(window);
+        Written<Summary> written = writeOut(
+                options, out, err, writer -> ReviewQueueExport.write(client, topics, tenant, since, limit, writer));
+        Summary summary = written.result();
+        written.report()
+                .printf(
+                        Locale.ROOT,
+                        "%d posts to review of tenant %s → %s (read %d classified mentions since %s from %s, %d"
+                                + " unreadable; left out: %d corrected posts, %d suppressed authors)%n",
+                        summary.written(),
+                        tenant,
+                        written.target(),
+                        summary.read(),
+                        since,
+                        topics.classified(),
+                        summary.unreadable(),
+                        summary.corrected(),
+                        summary.suppressed());
+        return 0;
+    }
+
+    /** What a command wrote, where to, and where its one-line report goes. */
+    private record Written<T>(T result, String target, PrintStream report) {}
+
+    /**
+     * Writes to the {@code --out} file (the report then goes to {@code out}) or to stdout (the report then goes to
+     * {@code err}, so stdout stays the file).
+     */
+    private static <T> Written<T> writeOut(Options options, PrintStream out, PrintStream err, Function<Writer, T> write)
+            throws IOException {
+        if (!options.has("out")) {
+            return new Written<>(write.apply(new OutputStreamWriter(out, StandardCharsets.UTF_8)), "stdout", err);
+        }
+        Path file = Path.of(options.get("out", null));
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            return new Written<>(write.apply(writer), file.toString(), out);
+        }
+    }
+
+    /** {@code --consumer-config} (a Kafka client properties file, as Kafka's own tools take) and {@code --bootstrap}. */
+    private static Properties kafkaClient(Options options) throws IOException {
         Properties client = new Properties();
         if (options.has("consumer-config")) {
             try (var reader = Files.newBufferedReader(Path.of(options.get("consumer-config", null)))) {
@@ -135,30 +218,33 @@ public final class ClassifierCli {
         if (!client.containsKey("bootstrap.servers")) {
             throw new IllegalArgumentException("missing --bootstrap (or bootstrap.servers in --consumer-config)");
         }
-        String topic = options.get("topic", CorrectionsDump.defaultTopic());
-        String tenant = options.get("tenant", null);
-        int written;
-        String target;
-        if (options.has("out")) {
-            Path file = Path.of(options.get("out", null));
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                written = CorrectionsDump.write(client, topic, tenant, writer);
-            }
-            target = file.toString();
-        } else {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            written = CorrectionsDump.write(client, topic, tenant, writer);
-            target = "stdout";
+        return client;
+    }
+
+    /** {@code 7d}, {@code 12h} or {@code 30m}. */
+    static Duration age(String value) {
+        Matcher m = AGE.matcher(value.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException("--since takes an age such as 7d, 12h or 30m, not '" + value + "'");
         }
-        (options.has("out") ? out : err)
-                .printf(
-                        Locale.ROOT,
-                        "%d corrections%s from %s → %s%n",
-                        written,
-                        tenant == null ? "" : " of tenant " + tenant,
-                        topic,
-                        target);
-        return 0;
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "d" -> Duration.ofDays(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofMinutes(n);
+        };
+    }
+
+    private static int positive(String value, String option) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " takes a positive whole number, not '" + value + "'");
     }
 
     /**
