@@ -79,6 +79,10 @@ public final class ReviewQueueExport {
             if (r.value() == null || r.key() == null || !r.key().startsWith(ownKeys)) {
                 return;
             }
+            // the read starts at the first record of the window; a later one can still carry an older time
+            if (r.timestamp() < since.toEpochMilli()) {
+                return;
+            }
             read[0]++;
             try {
                 queue.offer(CLASSIFIED.readValue(r.value()));
@@ -99,7 +103,8 @@ public final class ReviewQueueExport {
         return new Summary(candidates.size(), read[0], read[1], corrected.size(), suppressed.size());
     }
 
-    static ObjectNode line(Candidate candidate) {
+    /** One candidate as a line of the queue. */
+    public static ObjectNode line(Candidate candidate) {
         ClassifiedMention c = candidate.classified();
         ObjectNode line = JSON.createObjectNode();
         line.put("id", candidate.id());

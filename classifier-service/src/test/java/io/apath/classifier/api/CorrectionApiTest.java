@@ -3,12 +3,21 @@ package io.apath.classifier.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apath.classifier.ClassifierApplication;
+import io.apath.classifier.Mentions;
+import io.apath.classifier.binding.ReviewQueueExport;
+import io.apath.classifier.domain.ReviewQueue;
+import io.apath.contracts.ClassifiedMention;
+import io.apath.contracts.Intent;
+import io.apath.contracts.Mention;
+import io.apath.contracts.Sentiment;
+import io.apath.contracts.SentimentLabel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +29,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /v1/corrections} over HTTP on the test binder: the API key decides the tenant, nothing reaches
@@ -150,6 +160,38 @@ class CorrectionApiTest {
         assertThat(noText.get("detail").asString()).isEqualTo("text must not be blank");
         assertThat(notJson.get("detail").asString()).startsWith("the body is not a correction: ");
         assertThat(output.receive(200, TOPIC)).isNull();
+    }
+
+    @Test
+    void aReviewQueueLineIsRefusedAsExportedAndAcceptedOnceTheReviewerLabelsIt() throws Exception {
+        Mention mention = Mentions.post("acme", "kim", "q-1", "thinking of leaving, the app keeps crashing");
+        ObjectNode line = ReviewQueueExport.line(new ReviewQueue.Candidate(
+                new ClassifiedMention(
+                        mention,
+                        Map.of(Intent.CHURN_RISK, 0.41, Intent.COMPLAINT, 0.39),
+                        Intent.CHURN_RISK,
+                        new Sentiment(SentimentLabel.NEGATIVE, 0.7),
+                        "en",
+                        "test-model",
+                        true),
+                0.02));
+
+        assertThat(post("Bearer key-acme", line.toString()).statusCode())
+                .as("labels left empty: not labelled yet")
+                .isEqualTo(400);
+
+        line.putArray("labels").add("CHURN_RISK").add("COMPLAINT");
+        line.put("sentiment", "negative");
+        line.put("reviewer", "rita");
+        HttpResponse<String> response = post("Bearer key-acme", line.toString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        Message<byte[]> written = output.receive(10_000, TOPIC);
+        assertThat(written.getHeaders().get(KafkaHeaders.KEY))
+                .as("keyed by the mention id, so the queue leaves the post out from now on")
+                .isEqualTo("acme:" + mention.mentionId().value());
+        assertThat(json.readTree(written.getPayload()).get("labels").toString())
+                .isEqualTo("[\"CHURN_RISK\",\"COMPLAINT\"]");
     }
 
     private void assertUnauthorized(HttpResponse<String> response) {
