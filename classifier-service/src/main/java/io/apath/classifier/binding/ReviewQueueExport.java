@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code mentions-classified.v1} until retention removes it), and the classified mentions since a time are offered to
  * the queue. Written one JSON value per line in the shape {@code POST /v1/corrections} takes, with {@code labels}
  * left empty for the reviewer (the endpoint refuses it as it is, so an unread line cannot be posted by mistake) and
- * the model's reading beside it under {@code model}.
+ * the model's reading beside it under {@code model} ({@code closestCall}: the intent it could least decide).
  */
 public final class ReviewQueueExport {
 
@@ -51,11 +52,18 @@ public final class ReviewQueueExport {
     private ReviewQueueExport() {}
 
     /**
+     * @param brandAccounts the brand's own accounts, whose replies are left out
      * @param since the earliest classified mention considered, by record time
      * @param limit how many posts at most
      */
     public static Summary write(
-            Properties client, TopicNames topics, String tenant, Instant since, int limit, Writer out) {
+            Properties client,
+            TopicNames topics,
+            String tenant,
+            Collection<String> brandAccounts,
+            Instant since,
+            int limit,
+            Writer out) {
         String ownKeys = tenant + ":";
         Set<String> corrected = new HashSet<>();
         CorrectionsDump.read(client, topics.corrections()).keySet().stream()
@@ -71,8 +79,8 @@ public final class ReviewQueueExport {
                 }
             }
         });
-        ReviewQueue queue =
-                new ReviewQueue(tenant, limit, corrected::contains, suppressed::contains, ReviewPolicy.defaults());
+        ReviewQueue queue = new ReviewQueue(
+                tenant, limit, corrected::contains, suppressed::contains, brandAccounts, ReviewPolicy.defaults());
         long[] read = {0, 0};
         TopicSnapshot.read(client, topics.classified(), since, r -> {
             // keyed by customer key, tenant first: another tenant's records are passed over unread
@@ -119,7 +127,9 @@ public final class ReviewQueueExport {
                 .limit(SHOWN_INTENTS)
                 .forEach(e -> intents.put(e.getKey().name(), Math.round(e.getValue() * 1000) / 1000.0));
         model.put("primaryIntent", c.primaryIntent().name());
-        model.put("margin", Math.round(candidate.margin() * 1000) / 1000.0);
+        ObjectNode closest = model.putObject("closestCall");
+        closest.put("intent", candidate.closestCall().name());
+        closest.put("probability", Math.round(c.intents().get(candidate.closestCall()) * 1000) / 1000.0);
         model.put(
                 "sentiment",
                 c.sentiment() == null ? null : c.sentiment().label().name().toLowerCase());

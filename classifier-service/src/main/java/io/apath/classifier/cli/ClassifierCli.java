@@ -151,13 +151,14 @@ public final class ClassifierCli {
     }
 
     /**
-     * {@code review-queue --bootstrap HOST:PORT --tenant T [--consumer-config F] [--since 7d] [--limit 200] [--out F]
-     * [--topic T] [--corrections-topic T] [--suppressions-topic T]}: the tenant's posts its reviewers should label
+     * {@code review-queue --bootstrap HOST:PORT --tenant T [--brand-accounts H,H] [--consumer-config F] [--since 7d]
+     * [--limit 200] [--out F] [--topic T] [--corrections-topic T] [--suppressions-topic T]}: the tenant's posts its reviewers should label
      * next ({@link ReviewQueueExport}), most uncertain first, as lines to complete and {@code POST /v1/corrections}.
      */
     static int reviewQueue(Options options, PrintStream out, PrintStream err) throws IOException {
         Properties client = kafkaClient(options);
         String tenant = options.require("tenant");
+        List<String> accounts = brandAccounts(options);
         Duration window = age(options.get("since", "7d"));
         int limit = positive(options.get("limit", "200"), "--limit");
         TopicNames defaults = TopicNames.defaults();
@@ -167,7 +168,10 @@ public final class ClassifierCli {
                 options.get("suppressions-topic", defaults.suppressions()));
         Instant since = Instant.now().minus(window);
         Written<Summary> written = writeOut(
-                options, out, err, writer -> ReviewQueueExport.write(client, topics, tenant, since, limit, writer));
+                options,
+                out,
+                err,
+                writer -> ReviewQueueExport.write(client, topics, tenant, accounts, since, limit, writer));
         Summary summary = written.result();
         written.report()
                 .printf(
@@ -184,6 +188,14 @@ public final class ClassifierCli {
                         summary.corrected(),
                         summary.suppressed());
         return 0;
+    }
+
+    /** {@code --brand-accounts H,H} (comma-separated, may repeat): the brand's own accounts. */
+    private static List<String> brandAccounts(Options options) {
+        return options.all("brand-accounts").stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .filter(handle -> !handle.isBlank())
+                .toList();
     }
 
     /** What a command wrote, where to, and where its one-line report goes. */
@@ -530,11 +542,7 @@ public final class ClassifierCli {
         } else {
             model = IntentModel.fromClasspath(SHIPPED_MODEL);
         }
-        List<String> brandAccounts = options.all("brand-accounts").stream()
-                .flatMap(list -> Arrays.stream(list.split(",")))
-                .filter(handle -> !handle.isBlank())
-                .toList();
-        BrandAccounts accounts = BrandAccounts.of(brandAccounts);
+        BrandAccounts accounts = BrandAccounts.of(brandAccounts(options));
         return model.withBrandAccounts(
                 onOff(options, "opening-handle") ? accounts.and(BrandAccounts.OPENING_HANDLE) : accounts);
     }

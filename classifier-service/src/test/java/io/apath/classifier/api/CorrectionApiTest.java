@@ -174,7 +174,8 @@ class CorrectionApiTest {
                         "en",
                         "test-model",
                         true),
-                0.02));
+                Intent.CHURN_RISK,
+                0.09));
 
         assertThat(post("Bearer key-acme", line.toString()).statusCode())
                 .as("labels left empty: not labelled yet")

@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code review-queue} on a real broker: the tenant's flagged posts of the window, most uncertain first, without the
- * corrected ones, an erased author's, another tenant's or older ones; a lifted suppression lets its author's posts
+ * {@code review-queue} on a real broker: the tenant's posts of the window, most uncertain first, without the
+ * corrected ones, an erased author's, the brand's own replies, another tenant's or older ones; a lifted suppression lets its author's posts
  * back in.
  */
 @ExtendWith(KafkaBrokerExtension.class)
@@ -51,21 +51,22 @@ class ReviewQueueCommandIT {
         Mention corrected = Mentions.post(acme, "kim", "corrected", "where is my parcel");
         Mention erased = Mentions.post(acme, "eve", "erased", "please forget me");
         Mention old = Mentions.post(acme, "kim", "old", "an old unsure post");
+        Mention brandReply = Mentions.post(acme, "AcmeHelp", "reply", "sorry to hear that, DM us your order number");
         Mention otherBrand = Mentions.post(globex, "kim", "other", "globex is fine I guess");
         long now = System.currentTimeMillis();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                 new StringSerializer(),
                 new StringSerializer())) {
-            classified(producer, closeCall, true, 0.41, 0.39, now);
-            classified(producer, lifted, true, 0.45, 0.35, now);
-            classified(producer, unsure, true, 0.45, 0.25, now);
-            classified(producer, sure, false, 0.95, 0.02, now);
-            classified(producer, corrected, true, 0.40, 0.39, now);
-            classified(producer, erased, true, 0.40, 0.39, now);
-            classified(
-                    producer, old, true, 0.40, 0.39, now - Duration.ofDays(10).toMillis());
-            classified(producer, otherBrand, true, 0.40, 0.39, now);
+            classified(producer, closeCall, 0.49, now);
+            classified(producer, lifted, 0.47, now);
+            classified(producer, unsure, 0.44, now);
+            classified(producer, sure, 0.97, now);
+            classified(producer, corrected, 0.49, now);
+            classified(producer, erased, 0.49, now);
+            classified(producer, old, 0.49, now - Duration.ofDays(10).toMillis());
+            classified(producer, otherBrand, 0.49, now);
+            classified(producer, brandReply, 0.49, now);
             send(
                     producer,
                     Topics.LABEL_CORRECTIONS.name(),
@@ -89,6 +90,8 @@ class ReviewQueueCommandIT {
                     kafka.bootstrapServers(),
                     "--tenant",
                     acme,
+                    "--brand-accounts",
+                    "@acmehelp,@acme",
                     "--since",
                     "7d",
                     "--out",
@@ -106,19 +109,21 @@ class ReviewQueueCommandIT {
                 .containsExactly(
                         closeCall.mentionId().value(),
                         lifted.mentionId().value(),
-                        unsure.mentionId().value());
+                        unsure.mentionId().value(),
+                        sure.mentionId().value());
         JsonNode first = lines.get(0);
         assertThat(first.get("text").asString()).isEqualTo(closeCall.text());
         assertThat(first.get("labels").isEmpty()).as("left for the reviewer").isTrue();
         assertThat(first.get("sentiment").isNull()).isTrue();
         assertThat(first.get("model").get("intents").propertyNames())
                 .containsExactly("CHURN_RISK", "COMPLAINT", "PRAISE");
-        assertThat(first.get("model").get("margin").asDouble()).isEqualTo(0.02);
+        assertThat(first.get("model").get("closestCall").toString())
+                .isEqualTo("{\"intent\":\"CHURN_RISK\",\"probability\":0.49}");
         assertThat(first.has("author"))
                 .as("who wrote it is not the reviewer's business")
                 .isFalse();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("3 posts to review of tenant " + acme)
+                .contains("4 posts to review of tenant " + acme)
                 .contains("1 corrected posts, 1 suppressed authors");
     }
 
@@ -134,21 +139,15 @@ class ReviewQueueCommandIT {
     }
 
     private static void classified(
-            KafkaProducer<String, String> producer,
-            Mention mention,
-            boolean needsReview,
-            double top,
-            double second,
-            long timestamp)
-            throws Exception {
+            KafkaProducer<String, String> producer, Mention mention, double churn, long timestamp) throws Exception {
         ClassifiedMention classified = new ClassifiedMention(
                 mention,
-                Map.of(Intent.CHURN_RISK, top, Intent.COMPLAINT, second, Intent.PRAISE, 0.01, Intent.IRRELEVANT, 0.0),
+                Map.of(Intent.CHURN_RISK, churn, Intent.COMPLAINT, 0.1, Intent.PRAISE, 0.01, Intent.IRRELEVANT, 0.0),
                 Intent.CHURN_RISK,
                 new Sentiment(SentimentLabel.NEGATIVE, 0.7),
                 "en",
                 "test-model",
-                needsReview);
+                churn < 0.5);
         producer.send(new ProducerRecord<>(
                         Topics.MENTIONS_CLASSIFIED.name(),
                         null,

@@ -20,15 +20,23 @@ class ReviewQueueTest {
     private static final Set<String> NONE = Set.of();
 
     @Test
-    void holdsTheFlaggedPostsMostUncertainFirst() {
+    void ranksPostsByTheirClosestCallMostUncertainFirstFlaggedOrNot() {
         ReviewQueue queue = queue(10, NONE, NONE);
-        queue.offer(flagged("p1", "my parcel never came", 0.50, 0.20));
-        queue.offer(flagged("p2", "thinking about switching", 0.41, 0.39));
-        queue.offer(flagged("p3", "is the sale still on", 0.45, 0.30));
-        queue.offer(sure("p4"));
+        queue.offer(churn("p1", "my parcel never came", 0.20));
+        queue.offer(churn("p2", "thinking about switching", 0.48));
+        queue.offer(classified(post("p3", "is the sale still on"), false, Map.of(Intent.DEAL_SEEKING, 0.6)));
+        // two intents at 0.99 are a confident two-label post, although the service flags "top two close"
+        queue.offer(classified(
+                post("both", "where is my refund, worst service ever"),
+                true,
+                Map.of(Intent.COMPLAINT, 0.99, Intent.SUPPORT_REQUEST, 0.99, Intent.PRAISE, 0.01)));
 
-        assertThat(queue.candidates()).extracting(Candidate::id).containsExactly(id("p2"), id("p3"), id("p1"));
-        assertThat(queue.candidates().get(0).margin()).isCloseTo(0.02, offset(1e-9));
+        assertThat(queue.candidates())
+                .extracting(Candidate::id)
+                .containsExactly(id("p2"), id("p3"), id("p1"), id("both"));
+        Candidate first = queue.candidates().get(0);
+        assertThat(first.closestCall()).isEqualTo(Intent.CHURN_RISK);
+        assertThat(first.distance()).isCloseTo(0.02, offset(1e-9));
     }
 
     @Test
@@ -38,25 +46,29 @@ class ReviewQueueTest {
                 Mentions.post("acme", "erased-author", "x", "x").customerKey().value());
         ReviewQueue queue = queue(10, corrected, suppressed);
 
-        assertThat(queue.offer(flagged("kept", "where is my refund", 0.4, 0.3))).isTrue();
-        assertThat(queue.offer(flagged("corrected", "already labelled", 0.4, 0.3)))
+        assertThat(queue.offer(churn("kept", "where is my refund", 0.5))).isTrue();
+        assertThat(queue.offer(churn("corrected", "already labelled", 0.5)))
                 .as("a reviewer corrected it")
                 .isFalse();
-        assertThat(queue.offer(classified(post("acme", "erased-author", "e", "erase me"), true, 0.4, 0.3, "en")))
+        assertThat(queue.offer(withChurn(Mentions.post("acme", "erased-author", "e", "erase me"), "en")))
                 .as("its author was erased or withdrew consent")
                 .isFalse();
-        assertThat(queue.offer(classified(post("globex", "kim", "g", "another brand's post"), true, 0.4, 0.3, "en")))
+        assertThat(queue.offer(withChurn(Mentions.post("globex", "kim", "g", "another brand's post"), "en")))
                 .as("another tenant's")
                 .isFalse();
-        assertThat(queue.offer(classified(post("acme", "kim", "de", "wo ist mein Paket"), true, 0.4, 0.3, "de")))
+        assertThat(queue.offer(withChurn(post("de", "wo ist mein Paket"), "de")))
                 .as("a language the model does not read: a label would not teach it")
                 .isFalse();
-        assertThat(queue.offer(classified(post("acme", "kim", "und", "ok"), true, 0.4, 0.3, "und")))
+        assertThat(queue.offer(withChurn(post("und", "ok"), "und")))
                 .as("undetermined, as most short posts are, stays")
                 .isTrue();
-        assertThat(queue.offer(sure("sure"))).as("the model was sure").isFalse();
-        assertThat(queue.offer(classified(post("acme", "kim", "blank", " "), true, 0.4, 0.3, "en")))
+        assertThat(queue.offer(withChurn(post("blank", " "), "en")))
                 .as("no text to label")
+                .isFalse();
+        assertThat(queue.offer(classified(post("none", "no probabilities"), false, Map.of())))
+                .isFalse();
+        assertThat(queue.offer(withChurn(Mentions.post("acme", "acmehelp", "reply", "sorry, DM us"), "en")))
+                .as("the brand's own reply (its handle differing only in case and @)")
                 .isFalse();
 
         assertThat(queue.candidates()).extracting(Candidate::id).containsExactlyInAnyOrder(id("kept"), id("und"));
@@ -65,10 +77,10 @@ class ReviewQueueTest {
     @Test
     void aTextIsQueuedOnceWithItsMostUncertainCopy() {
         ReviewQueue queue = queue(10, NONE, NONE);
-        queue.offer(flagged("rt-1", "RT @acme: 50% off today only https://t.co/a", 0.45, 0.30));
-        queue.offer(flagged("rt-2", "rt @acme: 50% off today only https://t.co/b", 0.42, 0.40));
-        queue.offer(flagged("rt-3", "RT @acme: 50% off TODAY only https://t.co/c", 0.48, 0.20));
-        queue.offer(flagged("other", "RT @acme: 50% off tomorrow https://t.co/d", 0.48, 0.20));
+        queue.offer(churn("rt-1", "RT @acme: 50% off today only https://t.co/a", 0.30));
+        queue.offer(churn("rt-2", "rt @acme: 50% off today only https://t.co/b", 0.45));
+        queue.offer(churn("rt-3", "RT @acme: 50% off TODAY only https://t.co/c", 0.20));
+        queue.offer(churn("other", "RT @acme: 50% off tomorrow https://t.co/d", 0.20));
 
         assertThat(queue.candidates()).extracting(Candidate::id).containsExactly(id("rt-2"), id("other"));
     }
@@ -77,15 +89,15 @@ class ReviewQueueTest {
     void keepsTheMostUncertainWithinItsLimitHoweverManyAreOffered() {
         ReviewQueue queue = queue(3, NONE, NONE);
         for (int i = 0; i < 100; i++) {
-            // margins 0.31, 0.30, ... 0.02, cycling: the smallest, 0.02, is i = 29, 59 and 89's
-            double second = 0.1 + (i % 30) / 100.0;
+            // CHURN_RISK at 0.20, 0.21, ... 0.49, cycling: the closest call, 0.49, is i = 29, 59 and 89's
+            double churn = 0.2 + (i % 30) / 100.0;
             // texts differ in letters: the normaliser folds digits, so "post 1" and "post 2" would be one text
-            queue.offer(flagged("p" + i, "post " + (char) ('a' + i % 26) + (char) ('a' + i / 26), 0.41, second));
+            queue.offer(churn("p" + i, "post " + (char) ('a' + i % 26) + (char) ('a' + i / 26), churn));
         }
         assertThat(queue.candidates())
                 .extracting(Candidate::id)
                 .containsExactlyInAnyOrder(id("p29"), id("p59"), id("p89"));
-        assertThat(queue.candidates()).allSatisfy(c -> assertThat(c.margin()).isCloseTo(0.02, offset(1e-9)));
+        assertThat(queue.candidates()).allSatisfy(c -> assertThat(c.distance()).isCloseTo(0.01, offset(1e-9)));
     }
 
     @Test
@@ -94,40 +106,57 @@ class ReviewQueueTest {
     }
 
     @Test
-    void theMarginIsTheGapBetweenTheTwoMostProbableIntents() {
-        assertThat(ReviewQueue.margin(Map.of(Intent.COMPLAINT, 0.6, Intent.PRAISE, 0.1, Intent.CHURN_RISK, 0.5)))
-                .isCloseTo(0.1, offset(1e-9));
-        assertThat(ReviewQueue.margin(Map.of(Intent.INFORMATIONAL, 0.3))).isEqualTo(0.3);
+    void theClosestCallIsTheIntentNearestEvenOdds() {
+        Candidate candidate = ReviewQueue.closestCall(classified(
+                post("c", "text"),
+                false,
+                Map.of(Intent.COMPLAINT, 0.9, Intent.PRAISE, 0.1, Intent.CHURN_RISK, 0.35, Intent.IRRELEVANT, 0.0)));
+        assertThat(candidate.closestCall()).isEqualTo(Intent.CHURN_RISK);
+        assertThat(candidate.distance()).isCloseTo(0.15, offset(1e-9));
+        Candidate tie = ReviewQueue.closestCall(
+                classified(post("t", "text"), false, Map.of(Intent.PRAISE, 0.4, Intent.COMPLAINT, 0.6)));
+        assertThat(tie.closestCall()).as("a tie goes to the earlier intent").isEqualTo(Intent.COMPLAINT);
     }
 
     private static ReviewQueue queue(int limit, Set<String> corrected, Set<String> suppressed) {
-        return new ReviewQueue("acme", limit, corrected::contains, suppressed::contains, ReviewPolicy.defaults());
+        return new ReviewQueue(
+                "acme", limit, corrected::contains, suppressed::contains, Set.of("@AcmeHelp"), ReviewPolicy.defaults());
     }
 
     private static String id(String nativeId) {
-        return post("acme", "kim", nativeId, "-").mentionId().value();
+        return post(nativeId, "-").mentionId().value();
     }
 
-    private static Mention post(String tenant, String author, String nativeId, String text) {
-        return Mentions.post(tenant, author, nativeId, text);
+    private static Mention post(String nativeId, String text) {
+        return Mentions.post("acme", "kim", nativeId, text);
     }
 
-    private static ClassifiedMention flagged(String nativeId, String text, double top, double second) {
-        return classified(post("acme", "kim", nativeId, text), true, top, second, "en");
+    /** A complaint the model is sure of, with CHURN_RISK at {@code churn}. */
+    private static ClassifiedMention churn(String nativeId, String text, double churn) {
+        return classified(
+                post(nativeId, text),
+                true,
+                Map.of(Intent.COMPLAINT, 0.97, Intent.CHURN_RISK, churn, Intent.PRAISE, 0.01));
     }
 
-    private static ClassifiedMention sure(String nativeId) {
-        return classified(post("acme", "kim", nativeId, "thanks, all sorted"), false, 0.95, 0.02, "en");
-    }
-
-    private static ClassifiedMention classified(
-            Mention mention, boolean needsReview, double top, double second, String language) {
+    private static ClassifiedMention withChurn(Mention mention, String language) {
         return new ClassifiedMention(
                 mention,
-                Map.of(Intent.COMPLAINT, top, Intent.SUPPORT_REQUEST, second, Intent.PRAISE, 0.01),
+                Map.of(Intent.COMPLAINT, 0.97, Intent.CHURN_RISK, 0.5),
                 Intent.COMPLAINT,
                 new Sentiment(SentimentLabel.NEGATIVE, 0.7),
                 language,
+                "test-model",
+                true);
+    }
+
+    private static ClassifiedMention classified(Mention mention, boolean needsReview, Map<Intent, Double> intents) {
+        return new ClassifiedMention(
+                mention,
+                intents,
+                intents.isEmpty() ? Intent.INFORMATIONAL : Intent.COMPLAINT,
+                new Sentiment(SentimentLabel.NEGATIVE, 0.7),
+                "en",
                 "test-model",
                 needsReview);
     }
