@@ -315,3 +315,78 @@ spec:
     {{- toYaml . | nindent 4 }}
     {{- end }}
 {{- end -}}
+
+{{/*
+The Kafka client settings of a command-line tool run as a Job (the dead-letters replay, the labelling tools), as a
+ConfigMap <fullname>-<component>-client holding client.properties in the form Kafka's own tools take. The SASL login
+line stays in the credentials Secret: Kafka's DirectoryConfigProvider reads it from the mounted file when the client
+starts. dict: root, component.
+*/}}
+{{- define "a-path.toolClientConfigMap" -}}
+{{- $security := .root.Values.kafka.security -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "a-path.fullname" .root }}-{{ .component }}-client
+  labels:
+    {{- include "a-path.componentLabels" (dict "root" .root "component" .component) | nindent 4 }}
+data:
+  client.properties: |
+    security.protocol={{ $security.protocol }}
+    {{- if include "a-path.kafkaUsesSasl" .root }}
+    sasl.mechanism={{ $security.sasl.mechanism }}
+    config.providers=secret
+    config.providers.secret.class=org.apache.kafka.common.config.provider.DirectoryConfigProvider
+    sasl.jaas.config=${secret:/etc/a-path/kafka-user:{{ $security.sasl.jaasConfigKey }}}
+    {{- end }}
+    {{- if include "a-path.kafkaUsesTls" .root }}
+    ssl.truststore.type=PEM
+    ssl.truststore.location=/etc/a-path/kafka-ca/{{ $security.tls.caKey }}
+    {{- end }}
+{{- end -}}
+
+{{/* A tool Job's volume mounts: /tmp, its client.properties, and the Kafka credentials and CA it needs. root. */}}
+{{- define "a-path.toolVolumeMounts" -}}
+- name: tmp
+  mountPath: /tmp
+- name: client
+  mountPath: /etc/a-path/client
+  readOnly: true
+{{- if include "a-path.kafkaUsesSasl" . }}
+- name: kafka-user
+  mountPath: /etc/a-path/kafka-user
+  readOnly: true
+{{- end }}
+{{- if include "a-path.kafkaUsesTls" . }}
+- name: kafka-ca
+  mountPath: /etc/a-path/kafka-ca
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/* The volumes behind a-path.toolVolumeMounts. dict: root, component, values (the tool's values). */}}
+{{- define "a-path.toolVolumes" -}}
+{{- $security := .root.Values.kafka.security -}}
+- name: tmp
+  emptyDir:
+    sizeLimit: 64Mi
+- name: client
+  configMap:
+    name: {{ include "a-path.fullname" .root }}-{{ .component }}-client
+{{- if include "a-path.kafkaUsesSasl" .root }}
+- name: kafka-user
+  secret:
+    secretName: {{ include "a-path.kafkaCredentialsSecret" . }}
+    items:
+      - key: {{ $security.sasl.jaasConfigKey }}
+        path: {{ $security.sasl.jaasConfigKey }}
+{{- end }}
+{{- if include "a-path.kafkaUsesTls" .root }}
+- name: kafka-ca
+  secret:
+    secretName: {{ $security.tls.caSecret }}
+    items:
+      - key: {{ $security.tls.caKey }}
+        path: {{ $security.tls.caKey }}
+{{- end }}
+{{- end -}}

@@ -129,7 +129,7 @@ class DeadLettersChartTest {
                         .toList());
     }
 
-    private static Set<String> topics(JsonNode user, String operation) {
+    static Set<String> topics(JsonNode user, String operation) {
         Set<String> topics = new TreeSet<>();
         for (var acl : user.at("/spec/authorization/acls")) {
             if (acl.at("/resource/type").asText().equals("topic")
@@ -140,13 +140,13 @@ class DeadLettersChartTest {
         return topics;
     }
 
-    private static List<String> texts(JsonNode array) {
+    static List<String> texts(JsonNode array) {
         var texts = new ArrayList<String>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
     }
 
-    private static String chartAppVersion(List<JsonNode> objects) {
+    static String chartAppVersion(List<JsonNode> objects) {
         return find(objects, "Deployment", "a-path-ingest")
                 .at("/spec/template/spec/containers/0/image")
                 .asText()
