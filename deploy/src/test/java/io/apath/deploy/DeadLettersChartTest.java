@@ -50,14 +50,7 @@ class DeadLettersChartTest {
     @Test
     void aReplayRunIsAValidHardenedJobWithTheClusterSettings() {
         var objects = render(RUN);
-        var schemas = KubernetesSchemas.load();
-        var violations = new ArrayList<String>();
-        for (var object : objects) {
-            violations.addAll(
-                    StrimziModels.isStrimzi(object) ? StrimziModels.validate(object) : schemas.validate(object));
-        }
-        violations.addAll(ManifestPolicies.check(objects, ChartValues.externalSecrets(ValueSet.PRODUCTION)));
-        assertThat(violations).isEmpty();
+        assertThat(violations(objects)).isEmpty();
 
         var pod = find(objects, "Job", "a-path-dlq-replay-7").at("/spec/template/spec");
         var container = pod.at("/containers/0");
@@ -127,6 +120,18 @@ class DeadLettersChartTest {
                 .containsExactlyInAnyOrderElementsOf(Topics.CONSUMED.stream()
                         .map(t -> t.deadLetters().name())
                         .toList());
+    }
+
+    /** Every object against its schema (Kubernetes or Strimzi), and the chart's pod policies, with production values. */
+    static List<String> violations(List<JsonNode> objects) {
+        var schemas = KubernetesSchemas.load();
+        var violations = new ArrayList<String>();
+        for (var object : objects) {
+            violations.addAll(
+                    StrimziModels.isStrimzi(object) ? StrimziModels.validate(object) : schemas.validate(object));
+        }
+        violations.addAll(ManifestPolicies.check(objects, ChartValues.externalSecrets(ValueSet.PRODUCTION)));
+        return violations;
     }
 
     static Set<String> topics(JsonNode user, String operation) {

@@ -5,13 +5,13 @@ import static io.apath.deploy.ChartValidationTest.kinds;
 import static io.apath.deploy.DeadLettersChartTest.chartAppVersion;
 import static io.apath.deploy.DeadLettersChartTest.texts;
 import static io.apath.deploy.DeadLettersChartTest.topics;
+import static io.apath.deploy.DeadLettersChartTest.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apath.contracts.Topics;
 import io.apath.deploy.Chart.ValueSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,14 +54,7 @@ class LabellingChartTest {
     @Test
     void aReviewQueueRunIsAValidHardenedJobOnTheClassifiersImage() {
         var objects = render(REVIEW_QUEUE);
-        var schemas = KubernetesSchemas.load();
-        var violations = new ArrayList<String>();
-        for (var object : objects) {
-            violations.addAll(
-                    StrimziModels.isStrimzi(object) ? StrimziModels.validate(object) : schemas.validate(object));
-        }
-        violations.addAll(ManifestPolicies.check(objects, ChartValues.externalSecrets(ValueSet.PRODUCTION)));
-        assertThat(violations).isEmpty();
+        assertThat(violations(objects)).isEmpty();
 
         var pod = find(objects, "Job", "a-path-review-queue-3").at("/spec/template/spec");
         var container = pod.at("/containers/0");
