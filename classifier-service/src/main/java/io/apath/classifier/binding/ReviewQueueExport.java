@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -132,7 +133,7 @@ public final class ReviewQueueExport {
         closest.put("probability", Math.round(c.intents().get(candidate.closestCall()) * 1000) / 1000.0);
         model.put(
                 "sentiment",
-                c.sentiment() == null ? null : c.sentiment().label().name().toLowerCase());
+                c.sentiment() == null ? null : c.sentiment().label().name().toLowerCase(Locale.ROOT));
         model.put("language", c.language());
         model.put("modelVersion", c.modelVersion());
         line.put("platform", c.mention().platform());

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Which of a tenant's classified mentions its reviewers should label next: posts in a language the model reads, that
  * nobody has corrected yet, not written by the brand's own accounts, and whose author has not been erased or
- * withdrawn consent, most uncertain first, one post per text (a retweet or a copied complaint is labelled once). Labels of posts the model is unsure of teach it most
- * per label (uncertainty sampling), and the rare intents the model confuses are among them.
+ * withdrawn consent, most uncertain first, one post per text (a retweet or a copied complaint is labelled once).
+ * Labels of posts the model is unsure of teach it most per label (uncertainty sampling), and the rare intents the
+ * model confuses are among them.
  *
  * <p>Uncertain means: some intent's probability is close to even odds (0.5). The intents are separate yes/no
  * decisions, so two intents at 0.99 are a confident two-label post, not a close call, although the service's
@@ -93,10 +94,8 @@ public final class ReviewQueue {
                 || languages.isForeign(classified.language())
                 || brandAccounts.contains(
                         Handles.normalise(classified.mention().author().handle()))
-                || suppressedCustomer.test(classified.mention().customerKey().value())) {
-            return false;
-        }
-        if (corrected.test(classified.mention().mentionId().value())) {
+                || suppressedCustomer.test(classified.mention().customerKey().value())
+                || corrected.test(classified.mention().mentionId().value())) {
             return false;
         }
         Candidate candidate = closestCall(classified);
