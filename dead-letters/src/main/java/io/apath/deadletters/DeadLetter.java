@@ -51,11 +51,16 @@ record DeadLetter(
         return rawError().replaceAll("\\s*\\R\\s*", " ");
     }
 
-    private String rawError() {
-        String type = text(DeadLetterHeaders.EXCEPTION_CLASS)
+    /** The error's class alone (its message varies from record to record): what a run's report counts by. */
+    String errorType() {
+        return text(DeadLetterHeaders.EXCEPTION_CLASS)
                 .or(() -> text("x-exception-fqcn"))
                 .or(() -> text("x-apath-error-class"))
                 .orElse("unknown error");
+    }
+
+    private String rawError() {
+        String type = errorType();
         return text(DeadLetterHeaders.EXCEPTION_MESSAGE)
                 .or(() -> text("x-exception-message"))
                 .or(() -> text("x-apath-error"))

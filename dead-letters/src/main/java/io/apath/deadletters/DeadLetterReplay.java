@@ -36,10 +36,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class DeadLetterReplay {
 
     /**
-     * What a run did: how many dead letters met each action, how many were written to each topic, and whether it
-     * stopped at {@code --limit} before the topic's end.
+     * What a run did: how many dead letters met each action, how many were written to each topic, how many carried
+     * each error class, and whether it stopped at {@code --limit} before the topic's end.
      */
-    record Report(Map<Action, Integer> actions, Map<String, Integer> replayedTo, boolean stoppedAtLimit) {
+    record Report(
+            Map<Action, Integer> actions,
+            Map<String, Integer> replayedTo,
+            Map<String, Integer> errorTypes,
+            boolean stoppedAtLimit) {
 
         int count(Action action) {
             return actions.getOrDefault(action, 0);
@@ -56,6 +60,7 @@ final class DeadLetterReplay {
         ReplayRules rules = new ReplayRules(options.deadLetterTopic(), options.errorContains());
         Map<Action, Integer> actions = new EnumMap<>(Action.class);
         Map<String, Integer> replayedTo = new TreeMap<>();
+        Map<String, Integer> errorTypes = new TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 consumerSettings(options), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             Map<TopicPartition, Long> end = start(consumer, options);
@@ -89,6 +94,7 @@ final class DeadLetterReplay {
                         DeadLetter letter = DeadLetter.of(record);
                         Verdict verdict = rules.decide(letter);
                         actions.merge(verdict.action(), 1, Integer::sum);
+                        errorTypes.merge(letter.errorType(), 1, Integer::sum);
                         out.accept(line(letter, verdict, options.dryRun()));
                         if (verdict.action() == Action.REPLAY) {
                             replayed++;
@@ -112,7 +118,7 @@ final class DeadLetterReplay {
                         commit(producer, consumer, next);
                     }
                 }
-                return new Report(actions, replayedTo, stoppedAtLimit);
+                return new Report(actions, replayedTo, errorTypes, stoppedAtLimit);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.KafkaException;
@@ -19,6 +20,12 @@ import org.apache.kafka.common.KafkaException;
  */
 public final class ReplayCommand {
 
+    /** Dead letters listed one per line by default: enough to see what a run does, few enough for a million. */
+    static final int DEFAULT_SHOWN = 100;
+
+    /** {@code --show all}. */
+    static final int SHOW_ALL = -1;
+
     static final String USAGE =
             """
             usage: dead-letters --bootstrap-server HOST:PORT --dlq TOPIC [options]
@@ -29,12 +36,13 @@ public final class ReplayCommand {
                                         others are passed over (use --from-beginning to come back for them)
               --from-beginning          start at the topic's beginning, not where the last run of the group stopped
               --limit N                 stop after replaying N (try a few first); the next run goes on from there
+              --show N|all              list the first N dead letters one per line (default %d), the rest as counts
               --command-config FILE     Kafka client properties (security.protocol, sasl.*, ssl.*), as Kafka's tools
               --group NAME              consumer group and transactional id (default apath-dlq-replay-<dlq>)
               --timeout SECONDS         give up when Kafka does not answer, or no records come, for this long
                                         (default 60)
             """
-                    .formatted(String.join(", ", ReplayRules.deadLetterTopics()));
+                    .formatted(String.join(", ", ReplayRules.deadLetterTopics()), DEFAULT_SHOWN);
 
     private ReplayCommand() {}
 
@@ -45,15 +53,32 @@ public final class ReplayCommand {
     /** The command without {@code System.exit}: returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ReplayOptions options;
+        int shown;
         try {
             options = parse(args);
+            shown = shown(args);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.print(USAGE);
             return 2;
         }
         try {
-            Report report = DeadLetterReplay.run(options, out::println);
+            int[] listed = {0};
+            Report report = DeadLetterReplay.run(options, line -> {
+                if (shown == SHOW_ALL || listed[0] < shown) {
+                    out.println(line);
+                    listed[0]++;
+                }
+            });
+            int read = report.actions().values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
+            if (read > listed[0]) {
+                out.println("... and " + (read - listed[0]) + " more, not listed (--show all lists every one)");
+            }
+            if (!report.errorTypes().isEmpty()) {
+                out.println(errors(report));
+            }
             out.println(summary(options, report));
             return 0;
         } catch (IllegalArgumentException e) {
@@ -85,6 +110,7 @@ public final class ReplayCommand {
                 case "--command-config" -> client.putAll(load(Path.of(value(args, ++i, arg))));
                 case "--timeout" -> timeout = seconds(value(args, ++i, arg));
                 case "--limit" -> limit = positive(value(args, ++i, arg), arg);
+                case "--show" -> value(args, ++i, arg); // read by shown(): how the report lists, not what a run does
                 case "--from-beginning" -> fromBeginning = true;
                 case "--dry-run" -> dryRun = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
@@ -109,6 +135,43 @@ public final class ReplayCommand {
                 dryRun,
                 timeout,
                 limit);
+    }
+
+    /** {@code --show N|all}: how many dead letters the report lists one per line. */
+    static int shown(String[] args) {
+        int shown = DEFAULT_SHOWN;
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--show")) {
+                shown = args[i + 1].equals("all") ? SHOW_ALL : count(args[i + 1]);
+            }
+        }
+        return shown;
+    }
+
+    private static int count(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--show takes a whole number or 'all', not '" + value + "'");
+    }
+
+    /** The error classes the run met, most frequent first: what a million dead letters have in common. */
+    static String errors(Report report) {
+        StringBuilder line = new StringBuilder("errors:");
+        report.errorTypes().entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> line.append(' ')
+                        .append(e.getValue())
+                        .append(" × ")
+                        .append(e.getKey())
+                        .append(','));
+        line.setLength(line.length() - 1);
+        return line.toString();
     }
 
     static String summary(ReplayOptions options, Report report) {

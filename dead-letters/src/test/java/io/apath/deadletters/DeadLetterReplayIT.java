@@ -150,6 +150,30 @@ class DeadLetterReplayIT {
                         .toList());
     }
 
+    @Test
+    void aLongRunListsTheFirstFewAndCountsTheRestByErrorClass(KafkaEndpoint kafka) {
+        String bootstrap = kafka.bootstrapServers();
+        String marker = UUID.randomUUID().toString();
+        List<ProducerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            letters.add(letter("many-" + i + "-" + marker, "mentions.v1", "bug " + marker, new String[0]));
+        }
+        write(bootstrap, letters.toArray(ProducerRecord[]::new));
+
+        Run run = replay(bootstrap, "--group", "show-it-" + marker, "--dry-run", "--show", "1");
+
+        assertThat(run.exit()).isZero();
+        List<String> lines = run.out().lines().toList();
+        // the topic's first dead letter, which may be another test's
+        assertThat(lines.get(0)).as(run.out()).containsPattern("^(would replay|refused|passed over) ");
+        assertThat(lines.get(1))
+                .as(run.out())
+                .matches("\\.\\.\\. and [0-9]+ more, not listed \\(--show all lists every one\\)");
+        assertThat(lines.get(2)).as(run.out()).startsWith("errors: ").contains(" × java.lang.IllegalStateException");
+        assertThat(lines.get(3)).as("the summary stays the last line").startsWith(DLQ + ": would replay ");
+        assertThat(lines).hasSize(4);
+    }
+
     private record Run(int exit, String out) {
         List<String> linesAbout(String marker) {
             return out.lines().filter(l -> l.contains(marker)).toList();
@@ -157,7 +181,8 @@ class DeadLetterReplayIT {
     }
 
     private static Run replay(String bootstrap, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-server", bootstrap, "--dlq", DLQ));
+        // other tests' dead letters share the topic: list every one to find this test's
+        List<String> args = new ArrayList<>(List.of("--bootstrap-server", bootstrap, "--dlq", DLQ, "--show", "all"));
         args.addAll(List.of(extra));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = ReplayCommand.run(

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,5 +81,32 @@ class ReplayCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .startsWith("error: --dlq is required")
                 .contains("usage: dead-letters --bootstrap-server HOST:PORT --dlq TOPIC [options]");
+    }
+
+    @Test
+    void showListsAHundredByDefaultAllOnRequestAndRefusesNonsense() {
+        String[] base = {"--bootstrap-server", "k:9092", "--dlq", "mentions.v1.dlq"};
+        assertThat(ReplayCommand.shown(base)).isEqualTo(100);
+        assertThat(ReplayCommand.shown(append(base, "--show", "all"))).isEqualTo(ReplayCommand.SHOW_ALL);
+        assertThat(ReplayCommand.shown(append(base, "--show", "0"))).isZero();
+        assertThatThrownBy(() -> ReplayCommand.shown(append(base, "--show", "-3")))
+                .hasMessage("--show takes a whole number or 'all', not '-3'");
+        assertThatThrownBy(() -> ReplayCommand.shown(append(base, "--show", "many")))
+                .hasMessage("--show takes a whole number or 'all', not 'many'");
+        assertThat(ReplayCommand.parse(append(base, "--show", "all")).deadLetterTopic())
+                .as("--show is the report's, not the run's")
+                .isEqualTo("mentions.v1.dlq");
+    }
+
+    @Test
+    void theErrorLineCountsEachClassMostFrequentFirst() {
+        var report = new DeadLetterReplay.Report(Map.of(), Map.of(), Map.of("a.Rare", 1, "b.Common", 7), false);
+        assertThat(ReplayCommand.errors(report)).isEqualTo("errors: 7 × b.Common, 1 × a.Rare");
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 }

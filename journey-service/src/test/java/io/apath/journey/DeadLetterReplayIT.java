@@ -88,7 +88,9 @@ class DeadLetterReplayIT {
                         "--group",
                         "replay-" + TENANT,
                         "--error-contains",
-                        "rule 'engagement' (tenant " + TENANT + ")"
+                        "rule 'engagement' (tenant " + TENANT + ")",
+                        "--show", // other tests' dead letters share the topic: list every one to find ours
+                        "all"
                     },
                     new PrintStream(out, true, StandardCharsets.UTF_8),
                     System.err);

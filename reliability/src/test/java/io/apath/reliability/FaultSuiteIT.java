@@ -190,7 +190,7 @@ class FaultSuiteIT {
                 INPUT_TOPICS.stream().map(Poison::deadLetterTopic).distinct().toList()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int exit = ReplayCommand.run(
-                    new String[] {"--bootstrap-server", bootstrap, "--dlq", dlq},
+                    new String[] {"--bootstrap-server", bootstrap, "--dlq", dlq, "--show", "all"},
                     new PrintStream(out, true, StandardCharsets.UTF_8),
                     System.err);
             String report = out.toString(StandardCharsets.UTF_8);

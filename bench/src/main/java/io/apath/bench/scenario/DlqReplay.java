@@ -79,7 +79,9 @@ final class DlqReplay implements Scenario {
                         "--dlq",
                         Topics.MENTIONS.deadLetters().name(),
                         "--timeout",
-                        "600"
+                        "600",
+                        "--show", // every line formatted, as in the runs BENCHMARKS.md records
+                        "all"
                     },
                     nowhere,
                     System.err);
