@@ -87,6 +87,8 @@ class LabellingChartTest {
                         "14d",
                         "--limit",
                         "50",
+                        "--order",
+                        "random",
                         "--brand-accounts",
                         "@acme,AcmeHelp");
         assertThat(find(objects, "ConfigMap", "a-path-labelling-client")

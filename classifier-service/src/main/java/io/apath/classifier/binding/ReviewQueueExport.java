@@ -3,6 +3,7 @@ package io.apath.classifier.binding;
 import io.apath.classifier.domain.ReviewPolicy;
 import io.apath.classifier.domain.ReviewQueue;
 import io.apath.classifier.domain.ReviewQueue.Candidate;
+import io.apath.classifier.domain.ReviewQueue.Order;
 import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.Intent;
 import io.apath.contracts.Topics;
@@ -36,6 +37,17 @@ public final class ReviewQueueExport {
     /** What a run read and kept. */
     public record Summary(int written, long read, long unreadable, int corrected, int suppressed) {}
 
+    /**
+     * Which posts to pick.
+     *
+     * @param brandAccounts the brand's own accounts, whose replies are left out
+     * @param since the earliest classified mention considered, by record time
+     * @param limit how many posts at most
+     * @param order the queue's order; {@code seed} is {@link Order#RANDOM}'s
+     */
+    public record Selection(
+            String tenant, Collection<String> brandAccounts, Instant since, int limit, Order order, long seed) {}
+
     /** The topics it reads. */
     public record TopicNames(String classified, String corrections, String suppressions) {
 
@@ -52,19 +64,9 @@ public final class ReviewQueueExport {
 
     private ReviewQueueExport() {}
 
-    /**
-     * @param brandAccounts the brand's own accounts, whose replies are left out
-     * @param since the earliest classified mention considered, by record time
-     * @param limit how many posts at most
-     */
-    public static Summary write(
-            Properties client,
-            TopicNames topics,
-            String tenant,
-            Collection<String> brandAccounts,
-            Instant since,
-            int limit,
-            Writer out) {
+    public static Summary write(Properties client, TopicNames topics, Selection selection, Writer out) {
+        String tenant = selection.tenant();
+        Instant since = selection.since();
         String ownKeys = tenant + ":";
         Set<String> corrected = new HashSet<>();
         CorrectionsDump.read(client, topics.corrections()).keySet().stream()
@@ -81,7 +83,14 @@ public final class ReviewQueueExport {
             }
         });
         ReviewQueue queue = new ReviewQueue(
-                tenant, limit, corrected::contains, suppressed::contains, brandAccounts, ReviewPolicy.defaults());
+                tenant,
+                selection.limit(),
+                selection.order(),
+                selection.seed(),
+                corrected::contains,
+                suppressed::contains,
+                selection.brandAccounts(),
+                ReviewPolicy.defaults());
         long[] read = {0, 0};
         TopicSnapshot.read(client, topics.classified(), since, r -> {
             // keyed by customer key, tenant first: another tenant's records are passed over unread

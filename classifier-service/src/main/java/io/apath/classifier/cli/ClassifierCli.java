@@ -2,8 +2,10 @@ package io.apath.classifier.cli;
 
 import io.apath.classifier.binding.CorrectionsDump;
 import io.apath.classifier.binding.ReviewQueueExport;
+import io.apath.classifier.binding.ReviewQueueExport.Selection;
 import io.apath.classifier.binding.ReviewQueueExport.Summary;
 import io.apath.classifier.binding.ReviewQueueExport.TopicNames;
+import io.apath.classifier.domain.ReviewQueue.Order;
 import io.apath.classifier.encoder.BgeSmallEncoder;
 import io.apath.classifier.model.BrandAccounts;
 import io.apath.classifier.model.IntentModel;
@@ -152,8 +154,9 @@ public final class ClassifierCli {
 
     /**
      * {@code review-queue --bootstrap HOST:PORT --tenant T [--brand-accounts H,H] [--consumer-config F] [--since 7d]
-     * [--limit 200] [--out F] [--topic T] [--corrections-topic T] [--suppressions-topic T]}: the tenant's posts its reviewers should label
-     * next ({@link ReviewQueueExport}), most uncertain first, as lines to complete and {@code POST /v1/corrections}.
+     * [--limit 200] [--order random|closest-call] [--seed N] [--out F] [--topic T] [--corrections-topic T] [--suppressions-topic T]}: the tenant's posts its reviewers should label
+     * next ({@link ReviewQueueExport}): a random sample by default, or the model's closest calls first, as lines to
+     * complete and {@code POST /v1/corrections}.
      */
     static int reviewQueue(Options options, PrintStream out, PrintStream err) throws IOException {
         Properties client = kafkaClient(options);
@@ -167,11 +170,9 @@ public final class ClassifierCli {
                 options.get("corrections-topic", defaults.corrections()),
                 options.get("suppressions-topic", defaults.suppressions()));
         Instant since = Instant.now().minus(window);
-        Written<Summary> written = writeOut(
-                options,
-                out,
-                err,
-                writer -> ReviewQueueExport.write(client, topics, tenant, accounts, since, limit, writer));
+        Selection selection = new Selection(tenant, accounts, since, limit, order(options), seed(options));
+        Written<Summary> written =
+                writeOut(options, out, err, writer -> ReviewQueueExport.write(client, topics, selection, writer));
         Summary summary = written.result();
         written.report()
                 .printf(
@@ -213,6 +214,25 @@ public final class ClassifierCli {
         Path file = Path.of(options.get("out", null));
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             return new Written<>(write.apply(writer), file.toString(), out);
+        }
+    }
+
+    /** {@code --order random|closest-call}, random by default. */
+    private static Order order(Options options) {
+        String order = options.get("order", "random");
+        return switch (order) {
+            case "random" -> Order.RANDOM;
+            case "closest-call" -> Order.CLOSEST_CALL;
+            default -> throw new IllegalArgumentException("--order is random or closest-call, not '" + order + "'");
+        };
+    }
+
+    private static long seed(Options options) {
+        String seed = options.get("seed", "0");
+        try {
+            return Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed takes a whole number, not '" + seed + "'");
         }
     }
 

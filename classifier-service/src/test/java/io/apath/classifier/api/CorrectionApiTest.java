@@ -175,6 +175,7 @@ class CorrectionApiTest {
                         "test-model",
                         true),
                 Intent.CHURN_RISK,
+                0.09,
                 0.09));
 
         assertThat(post("Bearer key-acme", line.toString()).statusCode())

@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code review-queue} on a real broker: the tenant's posts of the window, most uncertain first, without the
+ * {@code review-queue} on a real broker: the tenant's posts of the window, the closest calls first or a random sample,
+ * without the
  * corrected ones, an erased author's, the brand's own replies, another tenant's or older ones; a lifted suppression lets its author's posts
  * back in.
  */
@@ -94,6 +95,8 @@ class ReviewQueueCommandIT {
                     "@acmehelp,@acme",
                     "--since",
                     "7d",
+                    "--order",
+                    "closest-call",
                     "--out",
                     file.toString()
                 },
@@ -125,6 +128,31 @@ class ReviewQueueCommandIT {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("4 posts to review of tenant " + acme)
                 .contains("1 corrected posts, 1 suppressed authors");
+
+        ByteArrayOutputStream sample = new ByteArrayOutputStream();
+        ClassifierCli.run(
+                new String[] {
+                    "review-queue",
+                    "--bootstrap",
+                    kafka.bootstrapServers(),
+                    "--tenant",
+                    acme,
+                    "--brand-accounts",
+                    "@acmehelp",
+                    "--limit",
+                    "10"
+                },
+                System.in,
+                new PrintStream(sample, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(sample.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree))
+                .as("the default, a random sample, leaves out the same posts; 10 holds all four")
+                .extracting(line -> line.get("id").asString())
+                .containsExactlyInAnyOrder(
+                        closeCall.mentionId().value(),
+                        lifted.mentionId().value(),
+                        unsure.mentionId().value(),
+                        sure.mentionId().value());
     }
 
     @Test

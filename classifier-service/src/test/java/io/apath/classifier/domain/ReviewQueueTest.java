@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.offset;
 
 import io.apath.classifier.Mentions;
 import io.apath.classifier.domain.ReviewQueue.Candidate;
+import io.apath.classifier.domain.ReviewQueue.Order;
 import io.apath.contracts.ClassifiedMention;
 import io.apath.contracts.Intent;
 import io.apath.contracts.Mention;
 import io.apath.contracts.Sentiment;
 import io.apath.contracts.SentimentLabel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -101,26 +105,88 @@ class ReviewQueueTest {
     }
 
     @Test
+    void theRandomOrderPicksTheSameSampleWhateverTheOrderPostsArriveInAndIgnoresTheProbabilities() {
+        List<ClassifiedMention> posts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            posts.add(churn("p" + i, "post " + (char) ('a' + i % 26) + (char) ('a' + i / 26), 0.2 + (i % 30) / 100.0));
+        }
+        ReviewQueue forward = queue(20, Order.RANDOM, 0, NONE, NONE);
+        posts.forEach(forward::offer);
+        ReviewQueue backward = queue(20, Order.RANDOM, 0, NONE, NONE);
+        for (int i = posts.size() - 1; i >= 0; i--) {
+            backward.offer(posts.get(i));
+        }
+        ReviewQueue otherSeed = queue(20, Order.RANDOM, 7, NONE, NONE);
+        posts.forEach(otherSeed::offer);
+        ReviewQueue closestCalls = queue(20, NONE, NONE);
+        posts.forEach(closestCalls::offer);
+
+        List<String> sample = forward.candidates().stream().map(Candidate::id).toList();
+        assertThat(sample).hasSize(20);
+        assertThat(backward.candidates()).extracting(Candidate::id).containsExactlyElementsOf(sample);
+        assertThat(otherSeed.candidates()).extracting(Candidate::id).isNotEqualTo(sample);
+        assertThat(closestCalls.candidates())
+                .extracting(Candidate::id)
+                .as("the closest-call order picks another set")
+                .isNotEqualTo(sample);
+        assertThat(forward.candidates())
+                .as("sure posts too, which the closest-call order would leave for later")
+                .anySatisfy(c -> assertThat(c.distance()).isGreaterThan(0.1));
+    }
+
+    @Test
+    void theRandomRankIsSpreadEvenlyOverZeroToOne() {
+        int[] tenths = new int[10];
+        for (int i = 0; i < 10_000; i++) {
+            tenths[(int) (ReviewQueue.uniform(post("n" + i, "-").mentionId().value(), 0) * 10)]++;
+        }
+        // 1,000 expected in each tenth; a fair sample stays within about 3 standard deviations (±90)
+        for (int n : tenths) {
+            assertThat(n).as(Arrays.toString(tenths)).isBetween(900, 1100);
+        }
+    }
+
+    @Test
     void refusesAnEmptyQueue() {
         assertThatThrownBy(() -> queue(0, NONE, NONE)).hasMessageContaining("at least 1");
     }
 
     @Test
     void theClosestCallIsTheIntentNearestEvenOdds() {
-        Candidate candidate = ReviewQueue.closestCall(classified(
-                post("c", "text"),
-                false,
-                Map.of(Intent.COMPLAINT, 0.9, Intent.PRAISE, 0.1, Intent.CHURN_RISK, 0.35, Intent.IRRELEVANT, 0.0)));
+        Candidate candidate = queue(10, NONE, NONE)
+                .candidate(classified(
+                        post("c", "text"),
+                        false,
+                        Map.of(
+                                Intent.COMPLAINT,
+                                0.9,
+                                Intent.PRAISE,
+                                0.1,
+                                Intent.CHURN_RISK,
+                                0.35,
+                                Intent.IRRELEVANT,
+                                0.0)));
         assertThat(candidate.closestCall()).isEqualTo(Intent.CHURN_RISK);
         assertThat(candidate.distance()).isCloseTo(0.15, offset(1e-9));
-        Candidate tie = ReviewQueue.closestCall(
-                classified(post("t", "text"), false, Map.of(Intent.PRAISE, 0.4, Intent.COMPLAINT, 0.6)));
+        Candidate tie = queue(10, NONE, NONE)
+                .candidate(classified(post("t", "text"), false, Map.of(Intent.PRAISE, 0.4, Intent.COMPLAINT, 0.6)));
         assertThat(tie.closestCall()).as("a tie goes to the earlier intent").isEqualTo(Intent.COMPLAINT);
     }
 
     private static ReviewQueue queue(int limit, Set<String> corrected, Set<String> suppressed) {
+        return queue(limit, Order.CLOSEST_CALL, 0, corrected, suppressed);
+    }
+
+    private static ReviewQueue queue(int limit, Order order, long seed, Set<String> corrected, Set<String> suppressed) {
         return new ReviewQueue(
-                "acme", limit, corrected::contains, suppressed::contains, Set.of("@AcmeHelp"), ReviewPolicy.defaults());
+                "acme",
+                limit,
+                order,
+                seed,
+                corrected::contains,
+                suppressed::contains,
+                Set.of("@AcmeHelp"),
+                ReviewPolicy.defaults());
     }
 
     private static String id(String nativeId) {
