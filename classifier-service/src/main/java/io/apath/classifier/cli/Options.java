@@ -2,6 +2,7 @@ package io.apath.classifier.cli;
 
 import io.apath.classifier.training.Trainer.Settings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,14 @@ record Options(Map<String, List<String>> values) {
 
     List<String> all(String name) {
         return values.getOrDefault(name, List.of());
+    }
+
+    /** {@code --brand-accounts H,H} (comma-separated, may repeat): the brand's own accounts. */
+    List<String> brandAccounts() {
+        return all("brand-accounts").stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .filter(handle -> !handle.isBlank())
+                .toList();
     }
 
     Settings settings() {
