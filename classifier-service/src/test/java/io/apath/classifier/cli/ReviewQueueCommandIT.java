@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,28 +84,19 @@ class ReviewQueueCommandIT {
         }
 
         Path file = dir.resolve("queue.jsonl");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = ClassifierCli.run(
-                new String[] {
-                    "review-queue",
-                    "--bootstrap",
-                    kafka.bootstrapServers(),
-                    "--tenant",
-                    acme,
-                    "--brand-accounts",
-                    "@acmehelp,@acme",
-                    "--since",
-                    "7d",
-                    "--order",
-                    "closest-call",
-                    "--out",
-                    file.toString()
-                },
-                System.in,
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
+        Run queued = reviewQueue(
+                kafka,
+                acme,
+                "--brand-accounts",
+                "@acmehelp,@acme",
+                "--since",
+                "7d",
+                "--order",
+                "closest-call",
+                "--out",
+                file.toString());
 
-        assertThat(status).isZero();
+        assertThat(queued.status()).isZero();
         List<JsonNode> lines =
                 Files.readAllLines(file).stream().map(JSON::readTree).toList();
         assertThat(lines)
@@ -125,27 +117,12 @@ class ReviewQueueCommandIT {
         assertThat(first.has("author"))
                 .as("who wrote it is not the reviewer's business")
                 .isFalse();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(queued.out())
                 .contains("4 posts to review of tenant " + acme)
                 .contains("1 corrected posts, 1 suppressed authors");
 
-        ByteArrayOutputStream sample = new ByteArrayOutputStream();
-        ClassifierCli.run(
-                new String[] {
-                    "review-queue",
-                    "--bootstrap",
-                    kafka.bootstrapServers(),
-                    "--tenant",
-                    acme,
-                    "--brand-accounts",
-                    "@acmehelp",
-                    "--limit",
-                    "10"
-                },
-                System.in,
-                new PrintStream(sample, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(sample.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree))
+        Run sample = reviewQueue(kafka, acme, "--brand-accounts", "@acmehelp", "--limit", "10");
+        assertThat(sample.out().lines().map(JSON::readTree))
                 .as("the default, a random sample, leaves out the same posts; 10 holds all four")
                 .extracting(line -> line.get("id").asString())
                 .containsExactlyInAnyOrder(
@@ -164,6 +141,22 @@ class ReviewQueueCommandIT {
                         System.err)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--since takes an age such as 7d");
+    }
+
+    private record Run(int status, String out) {}
+
+    /** {@code review-queue} of {@code tenant} on the test broker, with more options; its stdout (stderr dropped). */
+    private static Run reviewQueue(KafkaEndpoint kafka, String tenant, String... options) throws Exception {
+        List<String> args =
+                new ArrayList<>(List.of("review-queue", "--bootstrap", kafka.bootstrapServers(), "--tenant", tenant));
+        args.addAll(List.of(options));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = ClassifierCli.run(
+                args.toArray(String[]::new),
+                System.in,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8));
     }
 
     private static void classified(
