@@ -53,10 +53,12 @@ final class DeadLetterReplay {
     private DeadLetterReplay() {}
 
     /**
-     * @param out one line per dead letter read
+     * @param listAtMost how many dead letters to hand to {@code out}, or a negative number for all: the others are
+     *     counted only, and not even formatted (a run may read millions)
+     * @param out one line per dead letter listed
      * @throws IllegalArgumentException when the topic is not a catalogue dead-letter topic or does not exist
      */
-    static Report run(ReplayOptions options, Consumer<String> out) {
+    static Report run(ReplayOptions options, int listAtMost, Consumer<String> out) {
         ReplayRules rules = new ReplayRules(options.deadLetterTopic(), options.errorContains());
         Map<Action, Integer> actions = new EnumMap<>(Action.class);
         Map<String, Integer> replayedTo = new TreeMap<>();
@@ -69,6 +71,7 @@ final class DeadLetterReplay {
                 // a stall, not a long replay, ends the run: the clock restarts with every poll that brings records
                 Instant deadline = Instant.now().plus(options.timeout());
                 int replayed = 0;
+                int listed = 0;
                 boolean stoppedAtLimit = false;
                 while (!stoppedAtLimit && !reached(consumer, end)) {
                     if (Instant.now().isAfter(deadline)) {
@@ -95,7 +98,10 @@ final class DeadLetterReplay {
                         Verdict verdict = rules.decide(letter);
                         actions.merge(verdict.action(), 1, Integer::sum);
                         errorTypes.merge(letter.errorType(), 1, Integer::sum);
-                        out.accept(line(letter, verdict, options.dryRun()));
+                        if (listAtMost < 0 || listed < listAtMost) {
+                            out.accept(line(letter, verdict, options.dryRun()));
+                            listed++;
+                        }
                         if (verdict.action() == Action.REPLAY) {
                             replayed++;
                             replayedTo.merge(verdict.target(), 1, Integer::sum);

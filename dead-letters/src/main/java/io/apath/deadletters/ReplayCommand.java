@@ -63,18 +63,12 @@ public final class ReplayCommand {
             return 2;
         }
         try {
-            int[] listed = {0};
-            Report report = DeadLetterReplay.run(options, line -> {
-                if (shown == SHOW_ALL || listed[0] < shown) {
-                    out.println(line);
-                    listed[0]++;
-                }
-            });
+            Report report = DeadLetterReplay.run(options, shown, out::println);
             int read = report.actions().values().stream()
                     .mapToInt(Integer::intValue)
                     .sum();
-            if (read > listed[0]) {
-                out.println("... and " + (read - listed[0]) + " more, not listed (--show all lists every one)");
+            if (shown != SHOW_ALL && read > shown) {
+                out.println("... and " + (read - shown) + " more, not listed (--show all lists every one)");
             }
             if (!report.errorTypes().isEmpty()) {
                 out.println(errors(report));
