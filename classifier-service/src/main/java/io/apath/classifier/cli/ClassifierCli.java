@@ -114,16 +114,18 @@ public final class ClassifierCli {
     }
 
     /**
-     * {@code train --data DIR [--corrections F]... [--out F] [--manifest F] [--seed N] [--epochs N] [--bits N] [--bags N]
+     * {@code train --data DIR [--corrections F]... [--extra-labels F]... [--out F] [--manifest F] [--seed N] [--epochs N]
+     * [--bits N] [--bags N]
      * [--second-opinion on [--second-opinion-out F] [--encoder-threads N]]}
      */
     static int train(Options options, PrintStream out) throws IOException {
         Path data = Path.of(options.require("data"));
         List<Path> corrections =
                 options.all("corrections").stream().map(Path::of).toList();
+        List<Path> extraLabels = extraLabels(options);
         Settings settings = options.settings();
         long start = System.nanoTime();
-        List<Example> examples = Corpora.readDirectory(data, corrections);
+        List<Example> examples = Corpora.readDirectory(data, corrections, extraLabels);
         ModelTraining.Trained trained = new ModelTraining(settings).fit(examples);
         Path modelFile = Path.of(options.get("out", "classifier-service/src/main/resources/" + SHIPPED_MODEL));
         Files.createDirectories(modelFile.toAbsolutePath().getParent());
@@ -131,7 +133,7 @@ public final class ClassifierCli {
         Path manifestFile = Path.of(options.get(
                 "manifest",
                 modelFile.resolveSibling("intent-model.manifest.json").toString()));
-        ObjectNode manifest = manifest(trained.model(), settings, data, corrections, examples);
+        ObjectNode manifest = manifest(trained.model(), settings, data, corrections, extraLabels, examples);
         if (secondOpinion(options)) {
             Path headsFile = Path.of(options.get(
                     "second-opinion-out",
@@ -179,8 +181,9 @@ public final class ClassifierCli {
     }
 
     /**
-     * {@code evaluate --data DIR [--folds 5] [--second-opinion on [--route-below P] [--route-margin M]]}:
-     * cross-validation of the whole recipe (with the second opinion trained inside each fold); or {@code evaluate
+     * {@code evaluate --data DIR [--folds 5] [--corrections F]... [--extra-labels F]... [--second-opinion on
+     * [--route-below P] [--route-margin M]]}: cross-validation of the whole recipe (with the second opinion trained inside
+     * each fold; extra-labelled posts scored apart); or {@code evaluate
      * --file F [--model M] [--brand-accounts H,H]}: a trained model against one labelled file (intents JSONL,
      * complaints/sanders/brand-emotion CSV, SemEval TSV).
      */
@@ -197,7 +200,7 @@ public final class ClassifierCli {
             int folds = Integer.parseInt(options.get("folds", "5"));
             List<Path> corrections =
                     options.all("corrections").stream().map(Path::of).toList();
-            List<Example> examples = Corpora.readDirectory(data, corrections);
+            List<Example> examples = Corpora.readDirectory(data, corrections, extraLabels(options));
             long start = System.nanoTime();
             BgeSmallEncoder encoder = secondOpinion(options) ? new BgeSmallEncoder(1) : null;
             try {
@@ -230,6 +233,10 @@ public final class ClassifierCli {
         }
         out.print(evaluation.report());
         return 0;
+    }
+
+    private static List<Path> extraLabels(Options options) {
+        return options.all("extra-labels").stream().map(Path::of).toList();
     }
 
     static List<Example> readLabelled(Path file) {
@@ -402,7 +409,12 @@ public final class ClassifierCli {
     }
 
     private static ObjectNode manifest(
-            IntentModel model, Settings settings, Path data, List<Path> corrections, List<Example> examples)
+            IntentModel model,
+            Settings settings,
+            Path data,
+            List<Path> corrections,
+            List<Path> extraLabels,
+            List<Example> examples)
             throws IOException {
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("modelVersion", model.version());
@@ -444,6 +456,7 @@ public final class ClassifierCli {
             }
         }
         inputs.addAll(corrections);
+        inputs.addAll(extraLabels);
         for (Path file : inputs) {
             ObjectNode f = files.addObject();
             f.put("file", file.getFileName().toString());

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the labelled files of {@code shared/data} (and files in the same formats) into {@link Example}s, deciding per
  * source which heads it can teach and how much to trust it. Weights: hand labels 1, reviewer corrections 2 (they are
- * the brand's own judgement), corpora labelled for a neighbouring task 0.5, pattern-derived weak labels 0.3.
+ * the brand's own judgement), extra labelled posts from another labeller 0.5, corpora labelled for a neighbouring task
+ * 0.5, pattern-derived weak labels 0.3.
  */
 public final class Corpora {
 
@@ -38,6 +39,13 @@ public final class Corpora {
     static final float CORRECTION = 2f;
     static final float NEIGHBOUR = 0.5f;
     static final float WEAK = 0.3f;
+    /**
+     * Extra labels (another labeller's, {@code --extra-labels}) weigh half a hand label and do not fit the calibration
+     * (it takes weight {@link #GOLD} and above), chosen by cross-validation (BENCHMARKS.md, 2026-12-07, "labelled by
+     * AI sessions"): at 0.5 the hand-label intent macro-F1 held (0.634 / 0.628 over two seeds, 0.629 / 0.634 without)
+     * while the held-out extra posts gained 0.07; at 1 it fell to 0.609.
+     */
+    static final float EXTRA = 0.5f;
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -45,6 +53,15 @@ public final class Corpora {
 
     /** Every file of the data directory that exists, plus optional correction files in the intents format. */
     public static List<Example> readDirectory(Path dir, List<Path> corrections) {
+        return readDirectory(dir, corrections, List.of());
+    }
+
+    /**
+     * As {@link #readDirectory(Path, List)}, plus files of more labelled posts in the intents format
+     * ({@link Source#EXTRA_LABELS}): another labeller's, they teach the heads at weight {@link #EXTRA}, and evaluation
+     * scores them apart from the hand labels ({@link Evaluation#extraLabels()}).
+     */
+    public static List<Example> readDirectory(Path dir, List<Path> corrections, List<Path> extraLabels) {
         List<Example> all = new ArrayList<>();
         all.addAll(readIntents(dir.resolve(INTENTS_FILE), Source.INTENTS));
         if (Files.exists(dir.resolve(COMPLAINTS_FILE))) {
@@ -61,6 +78,9 @@ public final class Corpora {
         }
         for (Path correction : corrections) {
             all.addAll(readIntents(correction, Source.CORRECTIONS));
+        }
+        for (Path labelled : extraLabels) {
+            all.addAll(readIntents(labelled, Source.EXTRA_LABELS));
         }
         return all;
     }
@@ -90,7 +110,12 @@ public final class Corpora {
             if (labels.isEmpty()) {
                 throw new IllegalArgumentException(where + ": item without labels: " + line);
             }
-            float weight = source == Source.CORRECTIONS ? CORRECTION : GOLD;
+            float weight =
+                    switch (source) {
+                        case CORRECTIONS -> CORRECTION;
+                        case EXTRA_LABELS -> EXTRA;
+                        default -> GOLD;
+                    };
             Example e = Example.unlabelled(
                             node.path("id").asString(),
                             source,

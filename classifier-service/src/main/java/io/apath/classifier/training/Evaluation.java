@@ -29,33 +29,29 @@ public final class Evaluation {
 
     private final int[][] complaint = new int[2][2];
     private final Map<String, int[][]> sentiment = new LinkedHashMap<>();
+    private Evaluation extraLabels;
 
     /** Adds one labelled example and the model's prediction for it to every task the example belongs to. */
     public void add(Example e, Prediction p, float complaintThreshold) {
+        if (e.source() == Example.Source.EXTRA_LABELS) {
+            if (e.hasGoldIntents()) {
+                extraLabels().addIntents(e, p);
+            }
+            extraLabels().addSentiment(e, p);
+            return;
+        }
         if (e.hasGoldIntents()) {
-            intentItems++;
-            for (Intent intent : INTENTS) {
-                boolean predicted = p.labels().contains(intent);
-                boolean actual = e.goldLabels().contains(intent);
-                if (predicted && actual) {
-                    tp[intent.ordinal()]++;
-                } else if (predicted) {
-                    fp[intent.ordinal()]++;
-                } else if (actual) {
-                    fn[intent.ordinal()]++;
-                }
-            }
-            Intent gold = e.goldLabels().get(0);
-            primaryConfusion[gold.ordinal()][p.primaryIntent().ordinal()]++;
-            if (gold == p.primaryIntent()) {
-                primaryCorrect++;
-            }
+            addIntents(e, p);
         }
         if (e.source() == Example.Source.COMPLAINTS && e.knows(Intent.COMPLAINT)) {
             int actual = e.is(Intent.COMPLAINT) ? 1 : 0;
             int predicted = p.probability(Intent.COMPLAINT) >= complaintThreshold ? 1 : 0;
             complaint[actual][predicted]++;
         }
+        addSentiment(e, p);
+    }
+
+    private void addSentiment(Example e, Prediction p) {
         if (e.hasSentiment() && e.sentimentWeight() >= Corpora.GOLD) {
             sentiment
                     .computeIfAbsent(e.source().name(), s -> new int[3][3])[e.sentiment()][
@@ -63,10 +59,41 @@ public final class Evaluation {
         }
     }
 
+    private void addIntents(Example e, Prediction p) {
+        intentItems++;
+        for (Intent intent : INTENTS) {
+            boolean predicted = p.labels().contains(intent);
+            boolean actual = e.goldLabels().contains(intent);
+            if (predicted && actual) {
+                tp[intent.ordinal()]++;
+            } else if (predicted) {
+                fp[intent.ordinal()]++;
+            } else if (actual) {
+                fn[intent.ordinal()]++;
+            }
+        }
+        Intent gold = e.goldLabels().get(0);
+        primaryConfusion[gold.ordinal()][p.primaryIntent().ordinal()]++;
+        if (gold == p.primaryIntent()) {
+            primaryCorrect++;
+        }
+    }
+
+    /**
+     * The posts of {@code --extra-labels} files, scored apart: another labeller's labels, so they do not change what
+     * the main figures measure (agreement with the hand labels), but show how the model reads that labeller's posts.
+     */
+    public Evaluation extraLabels() {
+        if (extraLabels == null) {
+            extraLabels = new Evaluation();
+        }
+        return extraLabels;
+    }
+
     /** As {@link #add}, for a post the second opinion decided; counted, so the report says how many there were. */
     public void addReconsidered(Example e, Prediction p, float complaintThreshold) {
         add(e, p, complaintThreshold);
-        if (e.hasGoldIntents()) {
+        if (e.hasGoldIntents() && e.source() != Example.Source.EXTRA_LABELS) {
             reconsideredIntentItems++;
         }
         if (e.source() == Example.Source.COMPLAINTS) {
@@ -245,6 +272,12 @@ public final class Evaluation {
             for (int[] row : m) {
                 out.append(String.format(Locale.ROOT, "  %6d %6d %6d%n", row[0], row[1], row[2]));
             }
+        }
+        if (extraLabels != null) {
+            out.append("extra labels (another labeller's posts, scored apart from everything above):\n");
+            extraLabels.report().lines().forEach(line -> out.append("  ")
+                    .append(line)
+                    .append('\n'));
         }
         return out.toString();
     }

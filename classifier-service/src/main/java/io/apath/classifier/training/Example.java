@@ -28,6 +28,8 @@ public record Example(
     public enum Source {
         INTENTS,
         CORRECTIONS,
+        /** More posts labelled per the guideline by someone other than the brand's reviewers ({@code --extra-labels}). */
+        EXTRA_LABELS,
         COMPLAINTS,
         SEMEVAL,
         BRAND_EMOTION,

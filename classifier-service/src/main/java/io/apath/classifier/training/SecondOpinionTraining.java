@@ -87,9 +87,14 @@ public final class SecondOpinionTraining {
         return new Fitted(heads, out.toByteArray(), labelled.length);
     }
 
-    /** Hand-labelled posts teach every head; the complaints corpus (gold for COMPLAINT only) the COMPLAINT head. */
+    /**
+     * Hand-labelled posts and corrections teach every head; the complaints corpus (gold for COMPLAINT only) the
+     * COMPLAINT head. Extra labels do not: these heads have no example weights, and their thresholds are fitted on the
+     * rows they learn from, which should be the labels the figures are measured on.
+     */
     private static boolean teaches(Example e) {
-        return e.hasGoldIntents() || (e.source() == Example.Source.COMPLAINTS && knowsGold(e, Intent.COMPLAINT));
+        return (e.hasGoldIntents() && e.source() != Example.Source.EXTRA_LABELS)
+                || (e.source() == Example.Source.COMPLAINTS && knowsGold(e, Intent.COMPLAINT));
     }
 
     /** The rows the calibration layer also learns an intent from: it is known, with a hand label's weight. */

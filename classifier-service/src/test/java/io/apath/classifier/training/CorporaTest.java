@@ -97,6 +97,27 @@ class CorporaTest {
                 .hasMessageStartingWith(json + " line 2: not JSON");
     }
 
+    @Test
+    void extraLabelsTrainLikeHandLabelsAndAreTheirOwnSource() throws IOException {
+        Files.write(
+                dir.resolve(Corpora.INTENTS_FILE),
+                List.of(
+                        "{\"id\":\"h\",\"text\":\"lost my bag\",\"labels\":[\"COMPLAINT\"],\"sentiment\":\"negative\"}"));
+        Path extra = write(
+                "more.jsonl",
+                "{\"id\":\"e\",\"text\":\"take @acme, best crew\",\"labels\":[\"RECOMMENDATION\",\"PRAISE\"],"
+                        + "\"sentiment\":\"positive\"}");
+
+        List<Example> rows = Corpora.readDirectory(dir, List.of(), List.of(extra));
+
+        assertThat(rows).extracting(Example::source).containsExactly(Source.INTENTS, Source.EXTRA_LABELS);
+        Example e = rows.get(1);
+        assertThat(e.goldLabels()).containsExactly(Intent.RECOMMENDATION, Intent.PRAISE);
+        assertThat(e.knows(Intent.COMPLAINT) && !e.is(Intent.COMPLAINT)).isTrue();
+        assertThat(e.intentWeights()[Intent.RECOMMENDATION.ordinal()]).isEqualTo(Corpora.EXTRA);
+        assertThat(e.sentiment()).isEqualTo(SentimentLabel.POSITIVE.ordinal());
+    }
+
     private Path write(String name, String... lines) throws IOException {
         return Files.write(dir.resolve(name), List.of(lines));
     }

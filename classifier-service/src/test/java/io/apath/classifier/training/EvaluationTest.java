@@ -38,6 +38,26 @@ class EvaluationTest {
     }
 
     @Test
+    void extraLabelsAreScoredApartFromTheHandLabels() {
+        Evaluation e = new Evaluation();
+        e.add(gold(List.of(Intent.PRAISE)), predicted(List.of(Intent.PRAISE), null), 0.5f);
+        Example extra = Example.unlabelled("y", Example.Source.EXTRA_LABELS, "t")
+                .withGold(List.of(Intent.COMPLAINT), 1f)
+                .withSentiment(SentimentLabel.NEGATIVE, 1f);
+        e.add(extra, predicted(List.of(Intent.PRAISE), SentimentLabel.POSITIVE), 0.5f);
+
+        assertThat(e.intentItems()).isEqualTo(1);
+        assertThat(e.f1(Intent.PRAISE)).isEqualTo(1.0);
+        assertThat(e.sentimentItems(Example.Source.EXTRA_LABELS)).isZero();
+        Evaluation apart = e.extraLabels();
+        assertThat(apart.intentItems()).isEqualTo(1);
+        assertThat(apart.f1(Intent.PRAISE)).isZero();
+        assertThat(apart.recall(Intent.COMPLAINT)).isZero();
+        assertThat(apart.sentimentItems(Example.Source.EXTRA_LABELS)).isEqualTo(1);
+        assertThat(e.report()).contains("extra labels (another labeller's posts, scored apart");
+    }
+
+    @Test
     void sentimentMacroRecallAveragesTheRecallOfEachClass() {
         Evaluation e = new Evaluation();
         Example negative =
