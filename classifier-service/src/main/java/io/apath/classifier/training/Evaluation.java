@@ -37,7 +37,10 @@ public final class Evaluation {
             if (e.hasGoldIntents()) {
                 extraLabels().addIntents(e, p);
             }
-            extraLabels().addSentiment(e, p);
+            if (e.hasSentiment()) {
+                // whatever the weight they train at: this section measures agreement with their labeller
+                extraLabels().countSentiment(e, p);
+            }
             return;
         }
         if (e.hasGoldIntents()) {
@@ -53,10 +56,14 @@ public final class Evaluation {
 
     private void addSentiment(Example e, Prediction p) {
         if (e.hasSentiment() && e.sentimentWeight() >= Corpora.GOLD) {
-            sentiment
-                    .computeIfAbsent(e.source().name(), s -> new int[3][3])[e.sentiment()][
-                    p.sentiment().ordinal()]++;
+            countSentiment(e, p);
         }
+    }
+
+    private void countSentiment(Example e, Prediction p) {
+        sentiment
+                .computeIfAbsent(e.source().name(), s -> new int[3][3])[e.sentiment()][
+                p.sentiment().ordinal()]++;
     }
 
     private void addIntents(Example e, Prediction p) {

@@ -43,7 +43,7 @@ class EvaluationTest {
         e.add(gold(List.of(Intent.PRAISE)), predicted(List.of(Intent.PRAISE), null), 0.5f);
         Example extra = Example.unlabelled("y", Example.Source.EXTRA_LABELS, "t")
                 .withGold(List.of(Intent.COMPLAINT), 1f)
-                .withSentiment(SentimentLabel.NEGATIVE, 1f);
+                .withSentiment(SentimentLabel.NEGATIVE, 0.5f);
         e.add(extra, predicted(List.of(Intent.PRAISE), SentimentLabel.POSITIVE), 0.5f);
 
         assertThat(e.intentItems()).isEqualTo(1);
