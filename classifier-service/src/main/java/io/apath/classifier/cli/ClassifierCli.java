@@ -120,9 +120,8 @@ public final class ClassifierCli {
      */
     static int train(Options options, PrintStream out) throws IOException {
         Path data = Path.of(options.require("data"));
-        List<Path> corrections =
-                options.all("corrections").stream().map(Path::of).toList();
-        List<Path> extraLabels = extraLabels(options);
+        List<Path> corrections = paths(options, "corrections");
+        List<Path> extraLabels = paths(options, "extra-labels");
         Settings settings = options.settings();
         long start = System.nanoTime();
         List<Example> examples = Corpora.readDirectory(data, corrections, extraLabels);
@@ -198,9 +197,8 @@ public final class ClassifierCli {
         } else {
             Path data = Path.of(options.require("data"));
             int folds = Integer.parseInt(options.get("folds", "5"));
-            List<Path> corrections =
-                    options.all("corrections").stream().map(Path::of).toList();
-            List<Example> examples = Corpora.readDirectory(data, corrections, extraLabels(options));
+            List<Example> examples =
+                    Corpora.readDirectory(data, paths(options, "corrections"), paths(options, "extra-labels"));
             long start = System.nanoTime();
             BgeSmallEncoder encoder = secondOpinion(options) ? new BgeSmallEncoder(1) : null;
             try {
@@ -235,8 +233,9 @@ public final class ClassifierCli {
         return 0;
     }
 
-    private static List<Path> extraLabels(Options options) {
-        return options.all("extra-labels").stream().map(Path::of).toList();
+    /** The files of a repeatable option ({@code --corrections a --corrections b}). */
+    private static List<Path> paths(Options options, String name) {
+        return options.all(name).stream().map(Path::of).toList();
     }
 
     static List<Example> readLabelled(Path file) {
