@@ -6,6 +6,7 @@ import io.apath.classifier.model.Prediction;
 import io.apath.contracts.Intent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -30,7 +31,9 @@ import java.util.stream.IntStream;
 public final class BrandOof {
 
     public static void main(String[] args) throws Exception {
-        List<Example> examples = Corpora.readDirectory(Path.of(args[0]), List.of());
+        // args[2..]: extra labelled posts (--extra-labels), trained on as evaluate does and never written out
+        List<Path> extraLabels = Arrays.stream(args).skip(2).map(Path::of).toList();
+        List<Example> examples = Corpora.readDirectory(Path.of(args[0]), List.of(), extraLabels);
         ModelTraining training = new ModelTraining(Trainer.Settings.defaults());
         int[] all = IntStream.range(0, examples.size()).toArray();
         int folds = 5;
@@ -57,7 +60,8 @@ public final class BrandOof {
                 float[] t = model.calibration().thresholds();
                 for (int row : test) {
                     Example e = examples.get(row);
-                    if (!e.hasGoldIntents() && e.source() != Example.Source.COMPLAINTS) {
+                    if (e.source() == Example.Source.EXTRA_LABELS
+                            || (!e.hasGoldIntents() && e.source() != Example.Source.COMPLAINTS)) {
                         continue;
                     }
                     String mode = System.getProperty("exp.unconfigured", "none");
