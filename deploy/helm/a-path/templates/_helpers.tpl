@@ -345,6 +345,49 @@ data:
     {{- end }}
 {{- end -}}
 
+{{/* Egress every A-Path pod needs: DNS, and Kafka's ports (to networkPolicy.kafkaTo when set). A list of NetworkPolicy egress rules. root. */}}
+{{- define "a-path.dnsAndKafkaEgress" -}}
+{{- $np := .Values.networkPolicy -}}
+- ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+- ports:
+    {{- range $np.kafkaPorts }}
+    - port: {{ . }}
+      protocol: TCP
+    {{- end }}
+  {{- with $np.kafkaTo }}
+  to:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end -}}
+
+{{/*
+A tool Job's NetworkPolicy, rendered with the Job when networkPolicy.enabled: no ingress (a run serves nothing), egress
+to DNS and Kafka only. Without it a run's pod would be the one A-Path pod outside the policies, and in a namespace
+whose default is deny it could not reach Kafka. One per tool, shared by its runs (kubectl apply updates it in place).
+dict: root, component.
+*/}}
+{{- define "a-path.toolNetworkPolicy" -}}
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: {{ include "a-path.fullname" .root }}-{{ .component }}
+  labels:
+    {{- include "a-path.componentLabels" . | nindent 4 }}
+spec:
+  podSelector:
+    matchLabels:
+      {{- include "a-path.selectorLabels" . | nindent 6 }}
+  policyTypes:
+    - Ingress
+    - Egress
+  egress:
+    {{- include "a-path.dnsAndKafkaEgress" .root | nindent 4 }}
+{{- end -}}
+
 {{/* A tool Job's volume mounts: /tmp, its client.properties, and the Kafka credentials and CA it needs. root. */}}
 {{- define "a-path.toolVolumeMounts" -}}
 - name: tmp

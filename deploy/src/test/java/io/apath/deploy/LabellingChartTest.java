@@ -100,6 +100,11 @@ class LabellingChartTest {
     }
 
     @Test
+    void aRunIsFencedLikeTheServicesWhenNetworkPoliciesAreOn() {
+        DeadLettersChartTest.assertToolPolicy(render(REVIEW_QUEUE), "Job", "a-path-review-queue-3", "a-path-labelling");
+    }
+
+    @Test
     void aCorrectionsRunReadsTheCorrectionsTopic() {
         var job = find(
                 render(Map.of("labelling.run.command", "corrections", "labelling.run.tenant", "acme")),

@@ -18,7 +18,9 @@ import java.util.stream.StreamSupport;
  */
 final class ManifestPolicies {
 
-    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet");
+    /** Kinds whose pod template a Service, NetworkPolicy or monitor may select (a tool run's Job has its policy). */
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "Job");
+
     private static final Pattern SECONDS = Pattern.compile("(\\d+)s");
 
     private final List<JsonNode> objects;
