@@ -101,7 +101,7 @@ class LabellingChartTest {
 
     @Test
     void aRunIsFencedLikeTheServicesWhenNetworkPoliciesAreOn() {
-        DeadLettersChartTest.assertToolPolicy(render(REVIEW_QUEUE), "Job", "a-path-review-queue-3", "a-path-labelling");
+        DeadLettersChartTest.assertToolPolicy(render(REVIEW_QUEUE), "a-path-review-queue-3", "a-path-labelling");
     }
 
     @Test
